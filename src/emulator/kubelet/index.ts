@@ -1,0 +1,3 @@
+export * from './quantity.js';
+export * from './node-resources.js';
+export * from './node-conditions.js';
