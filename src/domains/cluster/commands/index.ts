@@ -1,0 +1,9 @@
+import { AddNodesHandler } from './add-nodes.handler.js';
+import { CreateClusterHandler } from './create-cluster.handler.js';
+import { DeleteClusterHandler } from './delete-cluster.handler.js';
+import { RemoveNodeHandler } from './remove-node.handler.js';
+
+export * from './cluster.commands.js';
+
+/** commandHandlers are the cluster domain's command handlers. */
+export const commandHandlers = [CreateClusterHandler, AddNodesHandler, RemoveNodeHandler, DeleteClusterHandler];

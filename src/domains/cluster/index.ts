@@ -1,0 +1,7 @@
+/** The cluster domain's public face: its events and read-model types, for other domains and the app. */
+export type { ClusterEvent, NodeFacts, ClusterSpec } from './cluster/cluster.types.js';
+export { clusterStream } from './cluster/cluster.types.js';
+export { clustersProjection, type ClusterView, type NodeView, type ClustersState } from './projections/clusters.projection.js';
+export { ClustersReadModel } from './projections/clusters.read-model.js';
+export { ClusterModule } from './cluster.module.js';
+export * from './commands/cluster.commands.js';

@@ -1,0 +1,51 @@
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { CommandContext } from '../commands/command-context.js';
+import { actorOf, requireAccount, type Caller } from '../tenancy/caller.js';
+
+/** GqlContext is what every resolver gets: the caller, and the request's idempotency key if any. */
+export interface GqlContext {
+  readonly caller: Caller;
+  readonly idempotencyKey?: string;
+  readonly requestId: string;
+}
+
+type ConnectionParams = Record<string, unknown> | undefined;
+
+/** bearerOf reads `Authorization: Bearer <token>` from HTTP headers or graphql-ws connection params. */
+export function bearerOf(req: IncomingMessage | undefined, params: ConnectionParams): string | undefined {
+  const headers = params?.headers as Record<string, unknown> | undefined;
+  const raw = req?.headers.authorization ?? params?.Authorization ?? params?.authorization ?? headers?.Authorization ?? headers?.authorization;
+  if (typeof raw === 'string') {
+    const match = /^Bearer\s+(.+)$/i.exec(raw.trim());
+    return match ? match[1].trim() : undefined;
+  }
+  return typeof params?.token === 'string' ? params.token : undefined;
+}
+
+/** buildContext authenticates one HTTP request or one graphql-ws subscription. */
+export function buildContext(arg: unknown, authenticate: (token: string | undefined) => Caller): GqlContext {
+  const input = arg as { req?: IncomingMessage; connectionParams?: ConnectionParams; extra?: { request?: IncomingMessage } };
+  const isSocket = input.connectionParams !== undefined || input.extra !== undefined;
+  const req = isSocket ? undefined : input.req;
+  const token = bearerOf(req, input.connectionParams);
+  const key = req?.headers['idempotency-key'];
+  return {
+    caller: authenticate(token),
+    idempotencyKey: typeof key === 'string' && key !== '' ? key : undefined,
+    requestId: randomUUID(),
+  };
+}
+
+/** commandContext turns a request into the context of the command one mutation field issues. */
+export function commandContext(ctx: GqlContext, info?: GraphQLResolveInfo): CommandContext {
+  const caller = requireAccount(ctx.caller);
+  const field = info?.path.key;
+  return {
+    accountId: caller.accountId,
+    actor: actorOf(caller),
+    correlationId: ctx.requestId,
+    idempotencyKey: ctx.idempotencyKey === undefined ? undefined : field ? `${ctx.idempotencyKey}:${field}` : ctx.idempotencyKey,
+  };
+}
