@@ -17,7 +17,7 @@ export interface RunningServer {
 
 /** startServer boots tkesim on the given configuration and listens. */
 export async function startServer(config: TkesimConfig, logLevels: LogLevel[] | false = ['error', 'warn']): Promise<RunningServer> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: logLevels });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: logLevels, forceCloseConnections: true });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

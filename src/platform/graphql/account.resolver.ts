@@ -3,6 +3,7 @@ import { notFound } from '../kernel/domain-error.js';
 import { AccountsService, type IssuedToken } from '../tenancy/accounts.service.js';
 import type { AccountView } from '../tenancy/accounts.projection.js';
 import { requireAccount } from '../tenancy/caller.js';
+import type { CreateAccountInput, CreateTokenInput } from '../../generated/graphql.js';
 import type { GqlContext } from './graphql-context.js';
 
 /** AccountResolver: who am I, and (for the admin) accounts and tokens. */
@@ -17,13 +18,13 @@ export class AccountResolver {
   }
 
   @Mutation('createAccount')
-  async createAccount(@Context() ctx: GqlContext, @Args('input') input: { name: string; seed?: string | null }) {
+  async createAccount(@Context() ctx: GqlContext, @Args('input') input: CreateAccountInput) {
     const issued = await this.accounts.createAccount(ctx.caller, input);
     return { account: this.accounts.find(issued.account), token: issued.token };
   }
 
   @Mutation('createToken')
-  createToken(@Context() ctx: GqlContext, @Args('input') input: { account?: string | null; label?: string | null } | null): Promise<IssuedToken> {
+  createToken(@Context() ctx: GqlContext, @Args('input') input: CreateTokenInput | null): Promise<IssuedToken> {
     const caller = ctx.caller.kind === 'admin' ? ctx.caller : requireAccount(ctx.caller);
     return this.accounts.createToken(caller, input ?? {});
   }

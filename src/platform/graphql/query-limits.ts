@@ -30,15 +30,18 @@ function fieldsOf(type: GraphQLOutputType | undefined): Fields | undefined {
   return named && (isObjectType(named) || isInterfaceType(named)) ? (named.getFields() as Fields) : undefined;
 }
 
-function multiplier(node: FieldNode, type: GraphQLOutputType): number {
-  const first = node.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'count');
+const pageArgument = (node: FieldNode) => node.arguments?.find((a) => a.name.value === 'first');
+
+/** multiplier: a page's size, or an estimate for a plain list; a connection's own `edges` and `nodes` are the page already. */
+function multiplier(node: FieldNode, type: GraphQLOutputType, inPage: boolean): number {
+  const first = pageArgument(node);
   if (first?.value.kind === Kind.INT) return Math.max(1, Number(first.value.value));
   if (first) return 100;
-  return isListType(getNullableType(type)) ? LIST_ESTIMATE : 1;
+  return isListType(getNullableType(type)) && !inPage ? LIST_ESTIMATE : 1;
 }
 
 /** measure walks a selection set (through fragments) to find its depth and its estimated cost. */
-function measure(set: SelectionSetNode, fields: Fields | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): Measure {
+function measure(set: SelectionSetNode, fields: Fields | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>, inPage = false): Measure {
   let depth = 0;
   let cost = 0;
   for (const selection of set.selections) {
@@ -46,14 +49,15 @@ function measure(set: SelectionSetNode, fields: Fields | undefined, fragments: R
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__')) continue;
       const field = fields?.[selection.name.value];
-      const child = selection.selectionSet && field ? measure(selection.selectionSet, fieldsOf(field.type), fragments, seen) : { depth: 0, cost: 0 };
-      inner = { depth: child.depth + 1, cost: 1 + (field ? multiplier(selection, field.type) : 1) * child.cost };
+      const page = field !== undefined && pageArgument(selection) !== undefined && !isListType(getNullableType(field.type));
+      const child = selection.selectionSet && field ? measure(selection.selectionSet, fieldsOf(field.type), fragments, seen, page) : { depth: 0, cost: 0 };
+      inner = { depth: child.depth + 1, cost: 1 + (field ? multiplier(selection, field.type, inPage) : 1) * child.cost };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = measure(selection.selectionSet, fields, fragments, seen);
+      inner = measure(selection.selectionSet, fields, fragments, seen, inPage);
     } else {
       const fragment = fragments[selection.name.value];
       if (!fragment || seen.has(fragment.name.value)) continue;
-      inner = measure(fragment.selectionSet, fields, fragments, new Set([...seen, fragment.name.value]));
+      inner = measure(fragment.selectionSet, fields, fragments, new Set([...seen, fragment.name.value]), inPage);
     }
     depth = Math.max(depth, inner.depth);
     cost += inner.cost;

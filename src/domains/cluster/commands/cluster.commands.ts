@@ -1,35 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '../../../platform/commands/command-context.js';
+import type { AddNodesInput, CreateClusterInput, DeleteClusterInput, RemoveNodeInput } from '../../../generated/graphql.js';
 
-/** CreateClusterInput mirrors schema.graphql; omitted fields take the seed's defaults. */
-export interface CreateClusterInput {
-  name: string;
-  description?: string | null;
-  region?: string | null;
-  zone?: string | null;
-  vpcCidr?: string | null;
-  podCidr?: string | null;
-  serviceCidr?: string | null;
-  kubernetesVersion?: string | null;
-}
-
-export interface AddNodesInput {
-  clusterId: string;
-  count: number;
-  instanceType?: string | null;
-  expectedVersion?: number | null;
-}
-
-export interface RemoveNodeInput {
-  clusterId: string;
-  nodeName: string;
-  expectedVersion?: number | null;
-}
-
-export interface DeleteClusterInput {
-  clusterId: string;
-  expectedVersion?: number | null;
-}
+/** The inputs are generated from schema.graphql; omitted fields take the seed's defaults. */
+export type { AddNodesInput, CreateClusterInput, DeleteClusterInput, RemoveNodeInput };
 
 export class CreateClusterCommand extends Command<{ clusterId: string }> {
   constructor(readonly ctx: CommandContext, readonly input: CreateClusterInput) {
