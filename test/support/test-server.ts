@@ -50,7 +50,7 @@ export function data<T>(response: GraphqlResponse<T>): T {
 
 /** errorOf returns a response's only error. */
 export function errorOf(response: GraphqlResponse): { message: string; code?: string; field?: string } {
-  expect(response.errors).toHaveLength(1);
-  const [error] = response.errors!;
+  if (response.errors?.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response)}`);
+  const [error] = response.errors;
   return { message: error.message, code: error.extensions?.code, field: error.extensions?.field };
 }
