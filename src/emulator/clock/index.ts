@@ -3,3 +3,4 @@ export * from './timer-queue.js';
 export * from './virtual-clock.js';
 export * from './realtime-driver.js';
 export * from './seeded-random.js';
+export * from './random-lease.js';

@@ -14,13 +14,12 @@ describe('SeededRandom', () => {
     expect(resumed.next()).toBe(first.next());
   });
 
-  it('forks without moving the parent until the fork is committed', () => {
-    const parent = new SeededRandom(1);
-    const fork = parent.fork();
-    fork.int(10);
-    expect(parent.draws).toBe(0);
-    parent.advanceTo(fork.draws);
-    expect(parent.draws).toBe(1);
+  it('rewinds to an earlier position and draws the same numbers again', () => {
+    const random = new SeededRandom(1);
+    const first = random.chars(8);
+    random.rewindTo(0);
+    expect(random.chars(8)).toBe(first);
+    expect(() => random.rewindTo(9)).toThrow(RangeError);
   });
 
   it('spreads draws over the whole range', () => {

@@ -1,5 +1,13 @@
+/** RandomSource is what simulation code draws from. */
+export interface RandomSource {
+  readonly draws: number;
+  next(): number;
+  int(maxExclusive: number): number;
+  chars(length: number, alphabet?: string): string;
+}
+
 /** SeededRandom is a counter-based generator: draw n of seed s is always the same number. */
-export class SeededRandom {
+export class SeededRandom implements RandomSource {
   constructor(
     readonly seed: number,
     private drawn = 0,
@@ -36,14 +44,10 @@ export class SeededRandom {
     return out;
   }
 
-  /** fork returns a generator at the same point, so a command can draw and commit only if it succeeds. */
-  fork(): SeededRandom {
-    return new SeededRandom(this.seed, this.drawn);
-  }
-
-  /** advanceTo moves forward to `draws` (never back). */
-  advanceTo(draws: number): void {
-    this.drawn = Math.max(this.drawn, draws);
+  /** rewindTo puts the generator back to an earlier position, as if the draws since had not happened. */
+  rewindTo(draws: number): void {
+    if (draws > this.drawn) throw new RangeError(`cannot rewind forward from ${this.drawn} to ${draws}`);
+    this.drawn = draws;
   }
 }
 

@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { SeededRandom } from '../../emulator/clock/index.js';
+import { RandomLease, SeededRandom } from '../../emulator/clock/index.js';
 import { ProjectionService } from '../projections/projection.service.js';
 import type { AccountsState } from '../tenancy/accounts.projection.js';
 
-/** RandomService hands out each account's seeded generator; only committed commands move it on. */
+/** RandomService holds each account's seeded generator, continued from the draws the log records. */
 @Injectable()
 export class RandomService {
   private readonly generators = new Map<string, SeededRandom>();
 
   constructor(private readonly projections: ProjectionService) {}
 
-  /** fork returns a generator at the account's current draw, for one command to use. */
-  fork(accountId: string): SeededRandom {
-    return this.generator(accountId).fork();
-  }
-
-  /** commit moves the account's generator to where a committed command left its fork. */
-  commit(accountId: string, draws: number): void {
-    this.generator(accountId).advanceTo(draws);
+  /** lease lets one command draw; concurrent commands never draw the same numbers. */
+  lease(accountId: string): RandomLease {
+    return new RandomLease(this.generator(accountId));
   }
 
   private generator(accountId: string): SeededRandom {

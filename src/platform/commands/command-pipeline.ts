@@ -88,7 +88,7 @@ export class CommandPipeline {
 
   private async execute<R>(attempt: Attempt, plan: Planner<R>): Promise<CommandOutcome> {
     for (let tries = 1; ; tries++) {
-      const env = new PlanningEnv(this.clocks.now(attempt.ctx.accountId), () => this.randoms.fork(attempt.ctx.accountId));
+      const env = new PlanningEnv(this.clocks.now(attempt.ctx.accountId), () => this.randoms.lease(attempt.ctx.accountId));
       let explicit = false;
       try {
         const planned = await plan(env);
@@ -96,10 +96,10 @@ export class CommandPipeline {
         const streams = await this.decide(planned.targets);
         const outcome: CommandOutcome = { ok: true, result: planned.result?.(streams.flatMap((s) => s.events)) ?? null };
         const written = await this.write(attempt, env, outcome, streams);
-        if (written) return written;
-        if (env.drawn) this.randoms.commit(attempt.ctx.accountId, env.drawn.draws);
-        return outcome;
+        if (written) env.giveBack();
+        return written ?? outcome;
       } catch (error) {
+        env.giveBack();
         if (!isDomainError(error)) throw error;
         if (isStale(error) && !explicit && tries < MAX_ATTEMPTS) continue;
         return this.logRejection(attempt, env, error);
@@ -146,7 +146,7 @@ export class CommandPipeline {
       causationId: ctx.causationId ?? commandId,
       wallTime: new Date(this.config.wallClock.now()).toISOString(),
       virtualTime: env.at,
-      ...(env.drawn ? { randomDraws: env.drawn.draws } : {}),
+      ...(env.drawn === undefined ? {} : { randomDraws: env.drawn }),
     };
   }
 

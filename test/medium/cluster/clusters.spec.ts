@@ -1,3 +1,4 @@
+import { SeededRandom, seedFromText } from '../../../src/emulator/clock/index.js';
 import { testDatabases } from '../../support/databases.js';
 import { ADD_NODES, CLUSTER, CLUSTERS, CREATE_CLUSTER, DELETE_CLUSTER, EVENTS, REMOVE_NODE } from '../../support/cluster-operations.js';
 import { bootTestServer, data, errorOf, type TestServer } from '../../support/test-server.js';
@@ -99,5 +100,38 @@ describe.each(testDatabases())('clusters and nodes on $name', (database) => {
     expect(data(await t.gql(CLUSTERS)).clusters.nodes.map((c: any) => c.id)).not.toContain(cluster.id);
     const again = await createCluster('gone');
     expect(again.id).not.toBe(cluster.id);
+  });
+});
+
+describe('ids from seeded generators', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await bootTestServer();
+  });
+  afterAll(() => t?.close());
+
+  const account = async (name: string, seed: string) =>
+    data(await t.gql(`mutation ($name: String!, $seed: String) { createAccount(input: { name: $name, seed: $seed }) { token } }`, { name, seed }, { token: t.adminToken })).createAccount.token as string;
+
+  it('gives the same ids for the same seed and commands, and a failed command does not shift them', async () => {
+    const first = await account('first', 'lesson-1');
+    const second = await account('second', 'lesson-1');
+    const a = data(await t.gql(CREATE_CLUSTER, { input: { name: 'web' } }, { token: first })).createCluster.cluster.id;
+    await t.gql(CREATE_CLUSTER, { input: { name: 'Bad_Name' } }, { token: second });
+    const b = data(await t.gql(CREATE_CLUSTER, { input: { name: 'web' } }, { token: second })).createCluster.cluster.id;
+    const expected = new SeededRandom(seedFromText('lesson-1'));
+    expect(a).toBe(`cls-${expected.chars(8)}`);
+    // The second account drew the first's id, which is taken across accounts, so it drew on; the failed command gave its draws back.
+    expect(b).toBe(`cls-${expected.chars(8)}`);
+  });
+
+  it('never hands two concurrent commands the same ids', async () => {
+    const token = await account('busy', 'busy');
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => t.gql(CREATE_CLUSTER, { input: { name: `c${i}` } }, { token })));
+    const ids = created.map((r) => data(r).createCluster.cluster.id);
+    expect(new Set(ids).size).toBe(20);
+    const added = await Promise.all(ids.map((clusterId) => t.gql(ADD_NODES, { input: { clusterId, count: 2 } }, { token })));
+    const instances = added.flatMap((r) => data(r).addNodes.nodes.map((n: { instanceId: string }) => n.instanceId));
+    expect(new Set(instances).size).toBe(40);
   });
 });

@@ -1,6 +1,6 @@
 import { findInstanceType, instanceTypes, physicalHostIp } from '../../../emulator/iaas/index.js';
 import { healthyNodeConditions, nodeAllocatable, nodeCapacity } from '../../../emulator/kubelet/index.js';
-import { exhaustive, invalid, notFound, unsupported, type Decider } from '../../../platform/kernel/index.js';
+import { alreadyExists, exhaustive, invalid, notFound, unsupported, type Decider } from '../../../platform/kernel/index.js';
 import { checkClusterSpec } from './cluster-spec.js';
 import { MAX_NODES_PER_CALL, type ClusterCommand, type ClusterEvent, type ClusterState } from './cluster.types.js';
 import { allocateNodes, NODE_POD_PREFIX } from './node-allocation.js';
@@ -58,7 +58,7 @@ export const clusterDecider: Decider<ClusterState, ClusterCommand, ClusterEvent>
   decide(command, state) {
     switch (command.type) {
       case 'CreateCluster': {
-        if (state.status !== 'absent') throw new Error(`cluster id ${command.data.clusterId} is taken`);
+        if (state.status !== 'absent') throw alreadyExists('clusters', command.data.clusterId, 'clusterId');
         checkClusterSpec(command.data);
         return [{ type: 'ClusterCreated', data: command.data }];
       }

@@ -5,6 +5,7 @@ import { uniqueNameDecider } from '../../../platform/naming/unique-name.decider.
 import { clusterDecider } from '../cluster/cluster.decider.js';
 import { clusterNameStream, clusterStream, type ClusterSpec } from '../cluster/cluster.types.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../cluster/kubernetes-versions.js';
+import { ClustersReadModel } from '../projections/clusters.read-model.js';
 import { CreateClusterCommand, type CreateClusterInput } from './cluster.commands.js';
 
 /** withDefaults fills what the caller left out with the seed's values. */
@@ -24,12 +25,17 @@ export function withDefaults(input: CreateClusterInput): ClusterSpec {
 /** CreateClusterHandler creates the cluster and claims its name in one commit. */
 @CommandHandler(CreateClusterCommand)
 export class CreateClusterHandler implements ICommandHandler<CreateClusterCommand> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly clusters: ClustersReadModel,
+  ) {}
 
   execute({ ctx, input }: CreateClusterCommand): Promise<{ clusterId: string }> {
     const spec = withDefaults(input);
     return this.pipeline.run(ctx, { type: 'CreateCluster', payload: spec }, (env) => {
-      const clusterId = `cls-${env.random.chars(8)}`;
+      let clusterId = `cls-${env.random.chars(8)}`;
+      // Ids are unique across accounts; another account with the same seed draws on.
+      while (this.clusters.isTaken(clusterId)) clusterId = `cls-${env.random.chars(8)}`;
       const claim = { name: spec.name, owner: clusterId, resource: 'clusters', field: 'name' };
       return {
         targets: [

@@ -30,6 +30,6 @@ describe('clusters projection', () => {
     ]);
 
     engine.apply(stored([{ type: 'ClusterDeleted', data: { clusterId: 'cls-1', name: 'demo', nodes: [], deletedAt: at } }], version));
-    expect(engine.state<ClustersState>('clusters').clusters).toEqual({});
+    expect(engine.state<ClustersState>('clusters')).toEqual({ clusters: {}, takenIds: { 'cls-1': true } });
   });
 });

@@ -14,9 +14,10 @@ export interface ClusterView extends ClusterSpec {
   nodes: NodeView[];
 }
 
-/** ClustersState holds live clusters in creation order; deleted ones leave it. */
+/** ClustersState holds live clusters in creation order; deleted ones leave it, but their ids stay taken. */
 export interface ClustersState {
   clusters: Record<string, ClusterView>;
+  takenIds: Record<string, true>;
 }
 
 function applyClusterEvent(state: ClustersState, event: ClusterEvent, version: number): void {
@@ -24,6 +25,7 @@ function applyClusterEvent(state: ClustersState, event: ClusterEvent, version: n
     case 'ClusterCreated': {
       const { clusterId, accountId, createdAt, ...spec } = event.data;
       state.clusters[clusterId] = { id: clusterId, accountId, ...spec, status: 'Running', createdAt, version, nodes: [] };
+      state.takenIds[clusterId] = true;
       return;
     }
     case 'NodeAdded': {
@@ -52,8 +54,8 @@ const CLUSTER_EVENTS = new Set(['ClusterCreated', 'NodeAdded', 'NodeRemoved', 'C
 /** clustersProjection is the clusters read model. */
 export const clustersProjection: Projection<ClustersState> = {
   name: 'clusters',
-  version: 1,
-  initialState: () => ({ clusters: {} }),
+  version: 2,
+  initialState: () => ({ clusters: {}, takenIds: {} }),
   apply(state, event: StoredEvent) {
     if (CLUSTER_EVENTS.has(event.type)) applyClusterEvent(state, event as unknown as ClusterEvent, event.streamVersion);
   },

@@ -21,6 +21,11 @@ export class ClustersReadModel {
     return this.find(accountId, clusterId) ?? failNotFound(clusterId, field);
   }
 
+  /** isTaken says whether any account ever used this cluster id. */
+  isTaken(clusterId: string): boolean {
+    return this.state().takenIds[clusterId] === true;
+  }
+
   private state(): ClustersState {
     return this.projections.state<ClustersState>('clusters');
   }
