@@ -62,6 +62,18 @@ describe.each(testDatabases())('tenancy on $name', (database) => {
     expect(received.bob).toEqual([]);
   });
 
+  it('issues further tokens: for the caller\'s own account, or for any account with the admin token', async () => {
+    const own = data(await t.gql(`mutation { createToken(input: { label: "laptop" }) { id account token } }`, {}, { token: bob })).createToken;
+    expect(own).toMatchObject({ account: 'bob', id: expect.stringMatching(/^tok-/) });
+    expect(data(await t.gql(`{ me { name tokens { id label } } }`, {}, { token: own.token })).me.tokens).toContainEqual({ id: own.id, label: 'laptop' });
+    const byAdmin = data(await t.gql(`mutation { createToken(input: { account: "bob" }) { account token } }`, {}, { token: t.adminToken })).createToken;
+    expect(data(await t.gql(`{ me { name } }`, {}, { token: byAdmin.token })).me.name).toBe('bob');
+    const other = await t.gql(`mutation { createToken(input: { account: "sandbox" }) { token } }`, {}, { token: bob });
+    const ghost = await t.gql(`mutation { createToken(input: { account: "ghost" }) { token } }`, {}, { token: bob });
+    expect(other.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'input.account' });
+    expect(withoutId(other, 'sandbox')).toBe(withoutId(ghost, 'ghost'));
+  });
+
   it('rejects requests without a token or with a bad one as UNAUTHENTICATED, and admin-only work as FORBIDDEN', async () => {
     for (const token of [null, 'tks_not-a-token']) {
       expect((await t.gql(`{ me { name } }`, {}, { token })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
