@@ -1,11 +1,13 @@
-import type { RandomSource, SeededRandom } from './seeded-random.js';
+import { RandomSource, type SeededRandom } from './seeded-random.js';
 
 /** RandomLease is one command's draws from a shared generator; a command that fails can give them back. */
-export class RandomLease implements RandomSource {
+export class RandomLease extends RandomSource {
   private start: number | undefined;
   private end: number | undefined;
 
-  constructor(private readonly shared: SeededRandom) {}
+  constructor(private readonly shared: SeededRandom) {
+    super();
+  }
 
   get draws(): number {
     return this.shared.draws;
@@ -21,16 +23,6 @@ export class RandomLease implements RandomSource {
     const value = this.shared.next();
     this.end = this.shared.draws;
     return value;
-  }
-
-  int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
-  }
-
-  chars(length: number, alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
   }
 
   /** giveBack rewinds the generator if nothing else drew since this lease's last draw. */

@@ -1,17 +1,28 @@
-/** RandomSource is what simulation code draws from. */
-export interface RandomSource {
-  readonly draws: number;
-  next(): number;
-  int(maxExclusive: number): number;
-  chars(length: number, alphabet?: string): string;
+/** RandomSource is what simulation code draws from: `next` in [0, 1), and shapes built on it. */
+export abstract class RandomSource {
+  abstract readonly draws: number;
+  abstract next(): number;
+
+  /** int returns an integer in [0, maxExclusive). */
+  int(maxExclusive: number): number {
+    return Math.floor(this.next() * maxExclusive);
+  }
+
+  /** chars returns `length` characters drawn from `alphabet`. */
+  chars(length: number, alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
+    return out;
+  }
 }
 
 /** SeededRandom is a counter-based generator: draw n of seed s is always the same number. */
-export class SeededRandom implements RandomSource {
+export class SeededRandom extends RandomSource {
   constructor(
     readonly seed: number,
     private drawn = 0,
   ) {
+    super();
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
       throw new RangeError(`seed must be an unsigned 32-bit integer, got ${seed}`);
     }
@@ -30,18 +41,6 @@ export class SeededRandom implements RandomSource {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     z ^= z >>> 16;
     return (z >>> 0) / 0x100000000;
-  }
-
-  /** int returns an integer in [0, maxExclusive). */
-  int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
-  }
-
-  /** chars returns `length` characters drawn from `alphabet`. */
-  chars(length: number, alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
   }
 
   /** rewindTo puts the generator back to an earlier position, as if the draws since had not happened. */
