@@ -10,7 +10,10 @@ const EVENT_COLUMNS = 'position, stream_id, stream_version, type, data, metadata
 export class SqliteEventLog implements EventLogDriver {
   readonly engine = 'sqlite' as const;
   private readonly statements;
-  private readonly writeBatch: (requests: readonly WriteRequest[]) => BatchResult;
+  private readonly writeBatch: BetterSqlite3.Transaction<(requests: readonly WriteRequest[]) => BatchResult>;
+  /** versions caches stream versions this connection committed; another connection's commit clears it. */
+  private readonly versions = new Map<string, number>();
+  private dataVersion = -1;
 
   constructor(private readonly db: BetterSqlite3.Database, private readonly closeConnection: () => Promise<void>) {
     this.statements = {
@@ -30,6 +33,7 @@ export class SqliteEventLog implements EventLogDriver {
          ORDER BY position LIMIT ?`,
       ),
       last: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       saveSnapshot: db.prepare('INSERT INTO snapshots (position, projections_version, state, taken_at) VALUES (?, ?, ?, ?)'),
       pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE id NOT IN (SELECT id FROM snapshots ORDER BY id DESC LIMIT 2)'),
       latestSnapshot: db.prepare('SELECT position, projections_version, state FROM snapshots ORDER BY id DESC LIMIT 1'),
@@ -38,7 +42,13 @@ export class SqliteEventLog implements EventLogDriver {
   }
 
   async commitBatch(requests: readonly WriteRequest[]): Promise<BatchResult> {
-    return this.writeBatch(requests);
+    try {
+      // IMMEDIATE takes the write lock first, so no other connection commits while the cache is trusted.
+      return this.writeBatch.immediate(requests);
+    } catch (error) {
+      this.versions.clear();
+      throw error;
+    }
   }
 
   async readStream(streamId: string, afterVersion: number): Promise<StoredEvent[]> {
@@ -82,8 +92,11 @@ export class SqliteEventLog implements EventLogDriver {
   }
 
   private write(requests: readonly WriteRequest[]): BatchResult {
+    const dataVersion = this.statements.dataVersion.get() as number;
+    if (dataVersion !== this.dataVersion) this.versions.clear();
+    this.dataVersion = dataVersion;
     const plans = planBatch(requests, {
-      streamVersion: (id) => (this.statements.version.get(id) as number | null) ?? 0,
+      streamVersion: (id) => this.versions.get(id) ?? (this.statements.version.get(id) as number | null) ?? 0,
       command: (accountId, key) => {
         const row = this.statements.command.get(accountId, key) as { request_hash: string; outcome: string } | undefined;
         return row && toLoggedCommand(row);
@@ -95,6 +108,7 @@ export class SqliteEventLog implements EventLogDriver {
       for (const r of plan.rows) {
         const info = this.statements.insertEvent.run(r.streamId, r.streamVersion, r.type, r.data, r.metadata, r.accountId);
         positions.push(Number(info.lastInsertRowid));
+        this.versions.set(r.streamId, r.streamVersion);
       }
       if (plan.command) this.statements.insertCommand.run(...commandColumns(plan.command));
     }
