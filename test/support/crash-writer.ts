@@ -77,8 +77,7 @@ async function main(): Promise<void> {
   setTimeout(() => process.exit(2), MAX_LIFETIME_MS);
   process.stdout.on('error', () => process.exit(0)); // the parent went away: EPIPE
   const store = new EventStore(await openEventLog({ engine: 'sqlite', path }));
-  await store.catchUp();
-  process.stdout.write(`ready ${store.position}\n`);
+  process.stdout.write(`ready ${await store.driver.lastPosition()}\n`);
   await Promise.all(Array.from({ length: WRITERS }, (_, id) => writer(store, id)));
 }
 

@@ -7,8 +7,3 @@ export interface CommandContext {
   readonly correlationId?: string;
   readonly causationId?: string;
 }
-
-/** systemContext is the context of a command the platform issues itself. */
-export function systemContext(accountId: string, controller: string, causationId?: string): CommandContext {
-  return { accountId, actor: `system:${controller}`, causationId, correlationId: causationId };
-}

@@ -16,7 +16,6 @@ export type CommittedListener = (events: readonly StoredEvent[]) => void;
 export class EventStore {
   private readonly listeners: CommittedListener[] = [];
   private readonly writes: GroupCommit<WriteRequest, WriteResult>;
-  private lastCommitted = 0;
 
   constructor(
     readonly driver: EventLogDriver,
@@ -30,11 +29,6 @@ export class EventStore {
     return this.driver.engine;
   }
 
-  /** position is the last position this process has seen committed. */
-  get position(): number {
-    return this.lastCommitted;
-  }
-
   /** append commits one command's writes; a stale expected version rejects it with CONFLICT. */
   append(request: WriteRequest): Promise<WriteResult> {
     return this.writes.submit(request);
@@ -43,12 +37,6 @@ export class EventStore {
   onCommitted(listener: CommittedListener): () => void {
     this.listeners.push(listener);
     return () => this.listeners.splice(this.listeners.indexOf(listener), 1);
-  }
-
-  /** catchUp makes `position` start after events that were committed before this process opened the log. */
-  async catchUp(): Promise<number> {
-    this.lastCommitted = Math.max(this.lastCommitted, await this.driver.lastPosition());
-    return this.lastCommitted;
   }
 
   readStream(streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
@@ -84,7 +72,6 @@ export class EventStore {
     const results = await this.driver.commitBatch(batch);
     const committed = results.flatMap((r) => (r instanceof Error || r.status !== 'committed' ? [] : r.events));
     if (committed.length > 0) {
-      this.lastCommitted = committed[committed.length - 1].position;
       for (const listener of this.listeners) {
         try {
           listener(committed);

@@ -33,7 +33,6 @@ export class ProjectionService implements OnModuleInit {
     const snapshot = await this.store.latestSnapshot();
     if (snapshot && this.engine.restore(snapshot)) this.lastSnapshotAt = snapshot.position;
     const tail = await replay(this.store, this.engine);
-    await this.store.catchUp();
     this.store.onCommitted((events) => this.applyLive(events));
     this.logger.log(`read models at position ${this.engine.position} (snapshot ${this.lastSnapshotAt} + ${tail} events)`);
   }

@@ -1,5 +1,5 @@
 import { EventBus } from '@nestjs/cqrs';
-import { EventAppended } from '../../../src/platform/commands/event-appended.js';
+import { EventAppended, ofEventType } from '../../../src/platform/commands/event-appended.js';
 import { CREATE_CLUSTER } from '../../support/cluster-operations.js';
 import { bootTestServer, data, type TestServer } from '../../support/test-server.js';
 
@@ -10,14 +10,21 @@ describe('the @nestjs/cqrs EventBus', () => {
   });
   afterAll(() => t?.close());
 
-  it('carries every committed event, in log order, once the read models have it', async () => {
+  it('carries every committed event, in log order, once the read models have it, for sagas to pick by type', async () => {
     const seen: Array<{ type: string; position: number }> = [];
+    const created: string[] = [];
+    const saga = t.app
+      .get(EventBus)
+      .pipe(ofEventType('ClusterCreated'))
+      .subscribe((e) => created.push((e.event.data as { clusterId: string }).clusterId));
     const subscription = t.app.get(EventBus).subscribe((e) => {
       if (e instanceof EventAppended) seen.push({ type: e.event.type, position: e.event.position });
     });
     const id = data(await t.gql(CREATE_CLUSTER, { input: { name: 'bus' } })).createCluster.cluster.id;
     subscription.unsubscribe();
+    saga.unsubscribe();
     expect(seen.map((e) => e.type)).toEqual(['ClusterCreated', 'NameClaimed']);
+    expect(created).toEqual([id]);
     expect(seen[1].position).toBe(seen[0].position + 1);
     expect(id).toMatch(/^cls-/);
   });
