@@ -42,6 +42,10 @@ describe('cluster decider', () => {
       spec.given([]).when(create()).then([created]);
     });
 
+    it('rejects an id that is already taken', () => {
+      spec.given([created]).when(create()).thenRejects('CONFLICT', 'clusterId', 'clusters "cls-1" already exists');
+    });
+
     it.each([
       ['name', { name: 'Demo_1' }, /lowercase RFC 1123 label/],
       ['description', { description: 'x'.repeat(257) }, /no more than 256/],
