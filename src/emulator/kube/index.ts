@@ -1,0 +1,5 @@
+export * from './meta.js';
+export * from './pod.js';
+export * from './node.js';
+export * from './quantity.js';
+export * from './labels.js';
