@@ -3,3 +3,5 @@ export * from './pod.js';
 export * from './node.js';
 export * from './quantity.js';
 export * from './labels.js';
+export * from './object-store.js';
+export * from './pod-qos.js';

@@ -35,7 +35,6 @@ export interface KubeObject {
   spec?: unknown;
   status?: unknown;
   data?: Record<string, string>;
-  [field: string]: unknown;
 }
 
 /** LabelSelectorRequirement is one of matchExpressions. */

@@ -20,6 +20,13 @@ export interface DecisionTarget {
   readonly command: unknown;
   /** expectedVersion, when the caller names one, is checked as given and never retried on conflict. */
   readonly expectedVersion?: number;
+  /** view, when given, is the aggregate's state from a read model kept in step with its stream (for large aggregates). */
+  readonly view?: { readonly state: unknown; readonly version: number };
+}
+
+/** viewTarget decides against a live read model of the stream rather than folding the stream; a stale view is a CONFLICT and retried. */
+export function viewTarget<S, C>(decide: (command: C, state: S) => DomainEvent[], streamId: string, command: C, view: { state: S; version: number }): DecisionTarget {
+  return { decider: { initialState: view.state, decide, evolve: (s: S) => s }, streamId, command, view };
 }
 
 /** target pairs a decider with its stream and a command it accepts. */
@@ -110,7 +117,7 @@ export class CommandPipeline {
   private async decide(targets: readonly DecisionTarget[]): Promise<StreamAppend[]> {
     const streams: StreamAppend[] = [];
     for (const t of targets) {
-      const loaded = await this.loader.load(t.decider, t.streamId);
+      const loaded = t.view ?? (await this.loader.load(t.decider, t.streamId));
       if (t.expectedVersion !== undefined && t.expectedVersion !== loaded.version) {
         throw staleVersion(t.streamId, t.expectedVersion, loaded.version);
       }
@@ -171,5 +178,5 @@ function rejected(error: DomainError): CommandOutcome {
 
 function unwrap<R>(outcome: CommandOutcome): R {
   if (outcome.ok) return outcome.result as R;
-  throw new DomainError(outcome.error.code as DomainError['code'], outcome.error.message, outcome.error.field);
+  throw new DomainError(outcome.error.code as DomainError['code'], outcome.error.message, outcome.error.field, outcome.error.details);
 }

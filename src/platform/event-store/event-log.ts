@@ -14,7 +14,7 @@ export interface StreamAppend {
 /** CommandOutcome is what a command returned, kept so a retry with the same key gets the same answer. */
 export type CommandOutcome =
   | { readonly ok: true; readonly result: unknown }
-  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly field?: string } };
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly field?: string; readonly details?: readonly string[] } };
 
 /** CommandLogEntry records one command with its outcome. */
 export interface CommandLogEntry {

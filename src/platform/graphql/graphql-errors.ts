@@ -10,7 +10,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const original = unwrapResolverError(error);
   const { message, locations, path } = formatted;
   if (isDomainError(original)) {
-    const extensions = original.field === undefined ? { code: original.code } : { code: original.code, field: original.field };
+    const { code, field, details } = original;
+    const extensions = { code, ...(field === undefined ? {} : { field }), ...(details === undefined ? {} : { details }) };
     return { message: original.message, locations, path, extensions };
   }
   const code = formatted.extensions?.code;

@@ -13,7 +13,7 @@ export class InputPathInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (isDomainError(error) && error.field && !error.field.startsWith('input.')) {
-          throw new DomainError(error.code, error.message, `input.${error.field}`);
+          throw new DomainError(error.code, error.message, `input.${error.field}`, error.details);
         }
         throw error;
       }),

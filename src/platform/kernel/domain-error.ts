@@ -14,15 +14,20 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** details lists every problem when there are several (a manifest's validation errors). */
+    readonly details?: readonly string[],
   ) {
     super(message);
     this.name = 'DomainError';
   }
 
-  toJSON(): { code: ErrorCode; message: string; field?: string } {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+  toJSON(): { code: ErrorCode; message: string; field?: string; details?: readonly string[] } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 

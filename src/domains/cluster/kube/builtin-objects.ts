@@ -1,0 +1,74 @@
+import type { KubeObject, Node } from '../../../emulator/kube/index.js';
+import { LABEL_HOSTNAME, LABEL_INSTANCE_TYPE, LABEL_REGION, LABEL_ZONE } from '../../../emulator/kube/index.js';
+import type { ClusterSpec, NodeFacts } from '../cluster/cluster.types.js';
+
+/** SYSTEM_NAMESPACES are made with every cluster. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/** namespaceObject is a namespace as the API server creates it. */
+export function namespaceObject(name: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  };
+}
+
+/** nodeObject is the Kubernetes Node a CVM registers as: labels, provider id, capacity, addresses, conditions. */
+export function nodeObject(facts: NodeFacts, cluster: Pick<ClusterSpec, 'region' | 'kubernetesVersion'>): Node {
+  const { capacity, allocatable } = facts;
+  const resources = (r: typeof capacity) => ({ cpu: r.cpu, memory: r.memory, pods: r.pods, 'ephemeral-storage': r.ephemeralStorage });
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: facts.name,
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/os': 'linux',
+        [LABEL_HOSTNAME]: facts.name,
+        [LABEL_INSTANCE_TYPE]: facts.instanceType,
+        [LABEL_ZONE]: facts.zone,
+        [LABEL_REGION]: cluster.region,
+        'failure-domain.beta.kubernetes.io/zone': facts.zone,
+        'failure-domain.beta.kubernetes.io/region': cluster.region,
+      },
+    },
+    spec: { podCIDR: facts.podCidr, podCIDRs: [facts.podCidr], providerID: `qcloud:///${facts.zone}/${facts.instanceId}` },
+    status: {
+      capacity: resources(capacity),
+      allocatable: resources(allocatable),
+      conditions: facts.conditions.map((c) => ({ ...c })),
+      addresses: [
+        { type: 'InternalIP', address: facts.privateIp },
+        { type: 'Hostname', address: facts.name },
+      ],
+      nodeInfo: {
+        kubeletVersion: `v${cluster.kubernetesVersion}`,
+        kubeProxyVersion: `v${cluster.kubernetesVersion}`,
+        containerRuntimeVersion: 'containerd://1.6.9-tke.1',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+        osImage: 'TencentOS Server 3.1 (Final)',
+        kernelVersion: '5.4.119-19.0009.28',
+        machineID: facts.instanceId,
+        systemUUID: facts.instanceId,
+        bootID: facts.instanceId,
+      },
+    },
+  };
+}
+
+/** leaseObject is the node's heartbeat lease in kube-node-lease. */
+export function leaseObject(nodeName: string, renewTime: string): KubeObject {
+  return {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: { name: nodeName, namespace: 'kube-node-lease' },
+    spec: { holderIdentity: nodeName, leaseDurationSeconds: 40, renewTime },
+  };
+}

@@ -1,0 +1,105 @@
+import { emptyStore, getObject, putObject, qosClass, removeObject, uidFor, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
+import { stableStringify } from '../../../platform/commands/stable-hash.js';
+import type { Projection, StoredEvent } from '../../../platform/kernel/index.js';
+import type { ClusterEvent } from '../cluster/cluster.types.js';
+import { leaseObject, namespaceObject, nodeObject, SYSTEM_NAMESPACES } from './builtin-objects.js';
+import type { KubeCluster, KubeEvent } from './kube.types.js';
+
+/** KubeObjectsState is every cluster's object store. */
+export interface KubeObjectsState {
+  clusters: Record<string, KubeCluster>;
+}
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** initialStatus is the status the API server starts an object with; a user's status is ignored. */
+function initialStatus(object: KubeObject): unknown {
+  if (object.kind === 'Pod') return { phase: 'Pending', qosClass: qosClass(object as unknown as Pod) };
+  if (object.kind === 'Namespace') return { phase: 'Active' };
+  if (object.kind === 'Service') return { loadBalancer: {} };
+  return object.status === undefined ? undefined : {};
+}
+
+/** createObject stores a new object with its server-set metadata. */
+export function createObject(cluster: KubeCluster, object: KubeObject, at: string): KubeObject {
+  object.metadata.uid = uidFor(cluster.clusterId, cluster.revision + 1);
+  object.metadata.creationTimestamp = at;
+  object.metadata.generation = 1;
+  const status = initialStatus(object);
+  if (status === undefined) delete object.status;
+  else object.status = status;
+  putObject(cluster, object);
+  return object;
+}
+
+/** configureObject replaces what the user declares, keeping identity and status; a new spec bumps the generation. */
+function configureObject(cluster: KubeCluster, object: KubeObject): void {
+  const existing = getObject(cluster, object.kind, object.metadata.namespace, object.metadata.name ?? '');
+  if (!existing) return;
+  const specChanged = stableStringify(existing.spec) !== stableStringify(object.spec);
+  const { uid, creationTimestamp, generation = 1, ownerReferences, finalizers } = existing.metadata;
+  object.metadata = {
+    ...object.metadata,
+    uid,
+    creationTimestamp,
+    generation: specChanged ? generation + 1 : generation,
+    ownerReferences: object.metadata.ownerReferences ?? ownerReferences,
+    finalizers: object.metadata.finalizers ?? finalizers,
+  };
+  if (object.metadata.ownerReferences === undefined) delete object.metadata.ownerReferences;
+  if (object.metadata.finalizers === undefined) delete object.metadata.finalizers;
+  if (existing.status !== undefined) object.status = existing.status;
+  putObject(cluster, object);
+}
+
+function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: string, accountId: string): void {
+  if (event.type === 'ClusterCreated') {
+    const { clusterId, region, kubernetesVersion } = event.data;
+    const cluster: KubeCluster = { ...emptyStore(), clusterId, accountId, region, kubernetesVersion, streamVersion: 0 };
+    for (const name of SYSTEM_NAMESPACES) createObject(cluster, namespaceObject(name), at);
+    state.clusters[event.data.clusterId] = cluster;
+    return;
+  }
+  const cluster = state.clusters[event.data.clusterId];
+  if (!cluster) return;
+  if (event.type === 'NodeAdded') {
+    createObject(cluster, nodeObject(event.data, cluster), at);
+    createObject(cluster, leaseObject(event.data.name, at), at);
+  } else if (event.type === 'NodeRemoved') {
+    removeObject(cluster, 'Node', undefined, event.data.name);
+    removeObject(cluster, 'Lease', 'kube-node-lease', event.data.name);
+  } else if (event.type === 'ClusterDeleted') {
+    delete state.clusters[event.data.clusterId];
+  }
+}
+
+function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
+  if (event.type === 'ObjectsApplied') {
+    for (const object of clone(event.data.created)) createObject(cluster, object, event.data.at);
+    for (const object of clone(event.data.configured)) configureObject(cluster, object);
+  } else if (event.type === 'ObjectDeleted') {
+    removeObject(cluster, event.data.kind, event.data.namespace ?? undefined, event.data.name);
+  }
+}
+
+const CLUSTER_EVENTS = new Set(['ClusterCreated', 'NodeAdded', 'NodeRemoved', 'ClusterDeleted']);
+const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted']);
+
+/** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
+export const kubeObjectsProjection: Projection<KubeObjectsState> = {
+  name: 'kubeObjects',
+  version: 1,
+  initialState: () => ({ clusters: {} }),
+  apply(state, stored: StoredEvent) {
+    if (CLUSTER_EVENTS.has(stored.type)) {
+      applyClusterEvent(state, stored as unknown as ClusterEvent, stored.metadata.virtualTime, stored.metadata.accountId);
+      return;
+    }
+    if (!KUBE_EVENTS.has(stored.type)) return;
+    const event = stored as unknown as KubeEvent;
+    const cluster = state.clusters[event.data.clusterId];
+    if (!cluster) return;
+    applyKubeEvent(cluster, event);
+    cluster.streamVersion = stored.streamVersion;
+  },
+};

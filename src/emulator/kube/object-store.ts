@@ -1,0 +1,66 @@
+import type { KubeObject } from './meta.js';
+
+/** ObjectStore is one cluster's API objects, as etcd would hold them: by kind, then by `namespace/name`. */
+export interface ObjectStore {
+  objects: Record<string, Record<string, KubeObject>>;
+  /** revision is the cluster's last resourceVersion; every change takes the next one. */
+  revision: number;
+}
+
+/** emptyStore is a cluster without objects. */
+export function emptyStore(): ObjectStore {
+  return { objects: {}, revision: 0 };
+}
+
+/** objectKey is `namespace/name`, or `/name` for cluster-scoped kinds. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+/** keyOf is an object's key in its kind's map. */
+export function keyOf(object: KubeObject): string {
+  return objectKey(object.metadata.namespace, object.metadata.name ?? '');
+}
+
+export function getObject<T extends KubeObject = KubeObject>(store: ObjectStore, kind: string, namespace: string | undefined, name: string): T | undefined {
+  return store.objects[kind]?.[objectKey(namespace, name)] as T | undefined;
+}
+
+/** listObjects lists a kind, in one namespace or all, in creation order. */
+export function listObjects<T extends KubeObject = KubeObject>(store: ObjectStore, kind: string, namespace?: string): T[] {
+  const all = Object.values(store.objects[kind] ?? {}) as T[];
+  return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+}
+
+/** putObject stores an object (creating or replacing it) under the next revision, and returns that revision. */
+export function putObject(store: ObjectStore, object: KubeObject): number {
+  store.revision++;
+  object.metadata.resourceVersion = String(store.revision);
+  (store.objects[object.kind] ??= {})[keyOf(object)] = object;
+  return store.revision;
+}
+
+/** removeObject forgets an object; it returns what was stored. */
+export function removeObject(store: ObjectStore, kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  const byKey = store.objects[kind];
+  const key = objectKey(namespace, name);
+  const found = byKey?.[key];
+  if (found) {
+    store.revision++;
+    delete byKey[key];
+  }
+  return found;
+}
+
+/** uidFor derives a stable, unique uid from where an object was created in the cluster's history. */
+export function uidFor(clusterId: string, revision: number): string {
+  const h = (seed: number): string => {
+    let x = seed ^ revision;
+    for (let i = 0; i < clusterId.length; i++) x = Math.imul(x ^ clusterId.charCodeAt(i), 0x01000193);
+    x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+    x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
+    return ((x ^ (x >>> 15)) >>> 0).toString(16).padStart(8, '0');
+  };
+  const hex = `${h(0x811c9dc5)}${h(0x5bd1e995)}${h(0x27d4eb2f)}${revision.toString(16).padStart(8, '0')}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
