@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { RandomSource } from '../clock/seeded-random.js';
+import type { ContainerStatus, Pod, PodCondition, PodStatus } from '../kube/pod.js';
+import type { PodFact, PodStage, StageEvent } from './pod-stages.js';
+
+/** podFacts observes a pod the way the stages' `when` lists read it. */
+export function podFacts(pod: Pod): Set<PodFact> {
+  const facts = new Set<PodFact>();
+  const statuses = pod.status?.containerStatuses ?? [];
+  if (pod.spec.nodeName) facts.add('bound');
+  if (pod.metadata.deletionTimestamp) facts.add('deleting');
+  if (statuses.length === 0) facts.add('noContainerStatuses');
+  if (statuses.length > 0 && statuses.every((s) => s.state.waiting?.reason === 'ContainerCreating')) facts.add('containersCreating');
+  if (statuses.length > 0 && statuses.every((s) => s.state.running)) facts.add('containersRunning');
+  if (statuses.length > 0 && statuses.every((s) => s.ready)) facts.add('containersReady');
+  if (pod.spec.containers.some((c) => c.readinessProbe)) facts.add('hasReadinessProbe');
+  return facts;
+}
+
+/** stageDelayMs is how long a pod waits in virtual time before the stage applies. */
+export function stageDelayMs(stage: PodStage, pod: Pod, random: RandomSource): number {
+  const { ms, jitterMs = 0, fromPod, atMostMs = Infinity } = stage.delay;
+  let fromSpec = 0;
+  if (fromPod === 'readinessInitialDelay') {
+    fromSpec = Math.max(0, ...pod.spec.containers.map((c) => (c.readinessProbe?.initialDelaySeconds ?? 0) * 1000));
+  } else if (fromPod === 'terminationGrace') {
+    fromSpec = Math.min((pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000, atMostMs);
+  }
+  return ms + fromSpec + (jitterMs > 0 ? random.int(jitterMs + 1) : 0);
+}
+
+/** fullImage names an image as the container runtime reports it: `nginx` → `docker.io/library/nginx:latest`. */
+export function fullImage(image: string): string {
+  const named = image.includes('/') ? (image.split('/')[0].includes('.') ? image : `docker.io/${image}`) : `docker.io/library/${image}`;
+  return /:[^/]+$/.test(named) || named.includes('@') ? named : `${named}:latest`;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function condition(type: string, ready: boolean, at: string, containers: string[]): PodCondition {
+  return ready
+    ? { type, status: 'True', lastProbeTime: null, lastTransitionTime: at }
+    : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${containers.join(' ')}]`, lastProbeTime: null, lastTransitionTime: at };
+}
+
+/** StageContext is what applying a stage needs beyond the pod: the time, the node's IP and the pod's new IP. */
+export interface StageContext {
+  readonly at: string;
+  readonly hostIp?: string;
+  readonly podIp?: string;
+  readonly pulledMs?: number;
+}
+
+/** nextStatus applies a stage's `next` to a pod's status. */
+export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodStatus {
+  const status: PodStatus = { ...(pod.status ?? { phase: 'Pending' }) };
+  const { next } = stage;
+  const names = pod.spec.containers.map((c) => c.name);
+  if (next.assignAddresses && ctx.hostIp && ctx.podIp) {
+    Object.assign(status, { hostIP: ctx.hostIp, hostIPs: [{ ip: ctx.hostIp }], podIP: ctx.podIp, podIPs: [{ ip: ctx.podIp }], startTime: ctx.at });
+  }
+  if (next.containers === 'creating') {
+    status.containerStatuses = pod.spec.containers.map((c) => ({
+      name: c.name, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {}, ready: false, started: false, restartCount: 0, image: c.image, imageID: '',
+    }));
+  }
+  if (next.containers === 'running') {
+    status.containerStatuses = pod.spec.containers.map((c): ContainerStatus => {
+      const image = fullImage(c.image);
+      const containerID = `containerd://${sha256(`${pod.metadata.uid}/${c.name}/0`)}`;
+      return { name: c.name, state: { running: { startedAt: ctx.at } }, lastState: {}, ready: false, started: true, restartCount: 0, image, imageID: `${image.replace(/:[^/:]+$/, '')}@sha256:${sha256(image)}`, containerID };
+    });
+  }
+  if (next.ready !== undefined) {
+    status.containerStatuses = (status.containerStatuses ?? []).map((s) => ({ ...s, ready: next.ready! }));
+  }
+  if (next.phase) status.phase = next.phase;
+  const ready = (status.containerStatuses ?? []).length > 0 && status.containerStatuses!.every((s) => s.ready);
+  const conditions = new Map((status.conditions ?? []).map((c) => [c.type, c]));
+  const keep = (c: PodCondition): PodCondition => {
+    const old = conditions.get(c.type);
+    return old && old.status === c.status ? old : c;
+  };
+  if (next.containers === 'creating') {
+    conditions.set('PodReadyToStartContainers', keep({ type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at }));
+    conditions.set('Initialized', keep({ type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at }));
+  }
+  if (status.containerStatuses) {
+    const unready = status.containerStatuses.filter((s) => !s.ready).map((s) => s.name);
+    conditions.set('Ready', keep(condition('Ready', ready, ctx.at, unready.length ? unready : names)));
+    conditions.set('ContainersReady', keep(condition('ContainersReady', ready, ctx.at, unready.length ? unready : names)));
+  }
+  const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+  status.conditions = [...conditions.values()].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  return status;
+}
+
+/** stageEvents renders a stage's Kubernetes Events for a pod. */
+export function stageEvents(pod: Pod, events: readonly StageEvent[], pulledMs = 0): Array<{ type: string; reason: string; message: string; fieldPath?: string }> {
+  const pulled = `${(pulledMs / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+  return events.flatMap((e) =>
+    (e.perContainer ? pod.spec.containers : [undefined]).map((c) => ({
+      type: e.type,
+      reason: e.reason,
+      message: e.message.replace('{image}', c?.image ?? '').replace('{container}', c?.name ?? '').replace('{pulled}', `${pulled} (${pulled} including waiting)`),
+      ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}),
+    })),
+  );
+}

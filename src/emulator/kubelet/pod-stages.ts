@@ -1,0 +1,109 @@
+/** Pod lifecycle as data, the way KWOK describes stages: which pods a stage matches, after what delay, into what. */
+
+/** PodFact is something the kubelet can observe about a pod. */
+export type PodFact =
+  | 'bound'
+  | 'deleting'
+  | 'noContainerStatuses'
+  | 'containersCreating'
+  | 'containersRunning'
+  | 'containersReady'
+  | 'hasReadinessProbe';
+
+/** StageDelay: a fixed virtual delay, plus uniform jitter drawn from the seeded generator, or read from the pod. */
+export interface StageDelay {
+  readonly ms: number;
+  readonly jitterMs?: number;
+  /** fromPod reads the delay from the pod: the readiness probe's initial delay, or the grace period. */
+  readonly fromPod?: 'readinessInitialDelay' | 'terminationGrace';
+  /** atMostMs caps a delay read from the pod. */
+  readonly atMostMs?: number;
+}
+
+/** StageNext is the state a stage moves a pod into. */
+export interface StageNext {
+  readonly containers?: 'creating' | 'running';
+  readonly ready?: boolean;
+  readonly phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+  /** assignAddresses gives the pod its host IP and the next free IP of its node's pod subnet. */
+  readonly assignAddresses?: boolean;
+  /** remove deletes the pod object: its containers have stopped. */
+  readonly remove?: boolean;
+  /** events are the Kubernetes Events the kubelet records, per container where the reason says so. */
+  readonly events?: readonly StageEvent[];
+}
+
+/** StageEvent is a Kubernetes Event a stage records; `{image}`, `{container}`, `{pulled}` are filled in. */
+export interface StageEvent {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+  readonly perContainer?: boolean;
+}
+
+/** PodStage is one step of the lifecycle. Names are persisted in events: never rename one, add another. */
+export interface PodStage {
+  readonly name: string;
+  readonly when: readonly PodFact[];
+  readonly unless?: readonly PodFact[];
+  readonly delay: StageDelay;
+  readonly next: StageNext;
+}
+
+/** podStages is the kubelet's default lifecycle: created → image pulled and started → ready; deleted → stopped. */
+export const podStages: readonly PodStage[] = [
+  {
+    name: 'pod-create',
+    when: ['bound', 'noContainerStatuses'],
+    unless: ['deleting'],
+    delay: { ms: 0 },
+    next: {
+      containers: 'creating',
+      assignAddresses: true,
+      events: [{ type: 'Normal', reason: 'Pulling', message: 'Pulling image "{image}"', perContainer: true }],
+    },
+  },
+  {
+    name: 'pod-start',
+    when: ['bound', 'containersCreating'],
+    unless: ['deleting'],
+    delay: { ms: 1_000, jitterMs: 2_000 },
+    next: {
+      containers: 'running',
+      phase: 'Running',
+      events: [
+        { type: 'Normal', reason: 'Pulled', message: 'Successfully pulled image "{image}" in {pulled}', perContainer: true },
+        { type: 'Normal', reason: 'Created', message: 'Created container {container}', perContainer: true },
+        { type: 'Normal', reason: 'Started', message: 'Started container {container}', perContainer: true },
+      ],
+    },
+  },
+  {
+    name: 'pod-ready-without-probe',
+    when: ['containersRunning'],
+    unless: ['deleting', 'containersReady', 'hasReadinessProbe'],
+    delay: { ms: 0 },
+    next: { ready: true },
+  },
+  {
+    name: 'pod-ready',
+    when: ['containersRunning', 'hasReadinessProbe'],
+    unless: ['deleting', 'containersReady'],
+    delay: { ms: 0, fromPod: 'readinessInitialDelay' },
+    next: { ready: true },
+  },
+  {
+    name: 'pod-stop',
+    when: ['deleting'],
+    delay: { ms: 0, fromPod: 'terminationGrace', atMostMs: 1_000 },
+    next: {
+      remove: true,
+      events: [{ type: 'Normal', reason: 'Killing', message: 'Stopping container {container}', perContainer: true }],
+    },
+  },
+];
+
+/** matchingStage is the first stage whose facts all hold and none of whose exclusions do. */
+export function matchingStage(facts: ReadonlySet<PodFact>, stages: readonly PodStage[] = podStages): PodStage | undefined {
+  return stages.find((s) => s.when.every((f) => facts.has(f)) && !(s.unless ?? []).some((f) => facts.has(f)));
+}
