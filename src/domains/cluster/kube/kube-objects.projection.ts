@@ -4,6 +4,7 @@ import type { Projection, StoredEvent } from '../../../platform/kernel/index.js'
 import type { ClusterEvent } from '../cluster/cluster.types.js';
 import { leaseObject, namespaceObject, nodeObject, SYSTEM_NAMESPACES } from './builtin-objects.js';
 import type { KubeCluster, KubeEvent } from './kube.types.js';
+import { applyPodsAdvanced, applyPodsScheduled } from './pod-transitions.js';
 
 /** KubeObjectsState is every cluster's object store. */
 export interface KubeObjectsState {
@@ -20,14 +21,16 @@ function initialStatus(object: KubeObject): unknown {
   return object.status === undefined ? undefined : {};
 }
 
-/** createObject stores a new object with its server-set metadata. */
-export function createObject(cluster: KubeCluster, object: KubeObject, at: string): KubeObject {
+/** createObject stores a new object with its server-set metadata; a user's status is replaced, a system object's kept. */
+export function createObject(cluster: KubeCluster, object: KubeObject, at: string, from: 'user' | 'system' = 'system'): KubeObject {
   object.metadata.uid = uidFor(cluster.clusterId, cluster.revision + 1);
   object.metadata.creationTimestamp = at;
   object.metadata.generation = 1;
-  const status = initialStatus(object);
-  if (status === undefined) delete object.status;
-  else object.status = status;
+  if (from === 'user') {
+    const status = initialStatus(object);
+    if (status === undefined) delete object.status;
+    else object.status = status;
+  }
   putObject(cluster, object);
   return object;
 }
@@ -52,10 +55,33 @@ function configureObject(cluster: KubeCluster, object: KubeObject): void {
   putObject(cluster, object);
 }
 
+/** deleteObject removes an object; a pod on a node first terminates gracefully, and the kubelet removes it. */
+function deleteObject(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string): void {
+  const pod = kind === 'Pod' ? getObject<Pod>(cluster, 'Pod', namespace, name) : undefined;
+  if (pod?.spec.nodeName) {
+    pod.metadata.deletionTimestamp = at;
+    pod.metadata.deletionGracePeriodSeconds = pod.spec.terminationGracePeriodSeconds ?? 30;
+    cluster.podSince[`${namespace ?? ''}/${name}`] = at;
+    putObject(cluster, pod);
+    return;
+  }
+  removeObject(cluster, kind, namespace, name);
+}
+
 function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: string, accountId: string): void {
   if (event.type === 'ClusterCreated') {
     const { clusterId, region, kubernetesVersion } = event.data;
-    const cluster: KubeCluster = { ...emptyStore(), clusterId, accountId, region, kubernetesVersion, streamVersion: 0 };
+    const cluster: KubeCluster = {
+      ...emptyStore(),
+      clusterId,
+      accountId,
+      region,
+      kubernetesVersion,
+      streamVersion: 0,
+      podSince: {},
+      scheduling: {},
+      schedulerStartIndex: 0,
+    };
     for (const name of SYSTEM_NAMESPACES) createObject(cluster, namespaceObject(name), at);
     state.clusters[event.data.clusterId] = cluster;
     return;
@@ -75,15 +101,19 @@ function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: str
 
 function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
   if (event.type === 'ObjectsApplied') {
-    for (const object of clone(event.data.created)) createObject(cluster, object, event.data.at);
+    for (const object of clone(event.data.created)) createObject(cluster, object, event.data.at, 'user');
     for (const object of clone(event.data.configured)) configureObject(cluster, object);
   } else if (event.type === 'ObjectDeleted') {
-    removeObject(cluster, event.data.kind, event.data.namespace ?? undefined, event.data.name);
+    deleteObject(cluster, event.data.kind, event.data.namespace ?? undefined, event.data.name, event.data.at);
+  } else if (event.type === 'PodsScheduled') {
+    applyPodsScheduled(cluster, event.data);
+  } else if (event.type === 'PodsAdvanced') {
+    applyPodsAdvanced(cluster, event.data);
   }
 }
 
 const CLUSTER_EVENTS = new Set(['ClusterCreated', 'NodeAdded', 'NodeRemoved', 'ClusterDeleted']);
-const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted']);
+const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled', 'PodsAdvanced']);
 
 /** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
 export const kubeObjectsProjection: Projection<KubeObjectsState> = {

@@ -1,7 +1,9 @@
-import { getObject } from '../../../emulator/kube/index.js';
+import { getObject, type Pod } from '../../../emulator/kube/index.js';
+import { matchingStage, podFacts } from '../../../emulator/kubelet/index.js';
 import { exhaustive, notFound } from '../../../platform/kernel/index.js';
 import { planApply, resourceName } from './apply-objects.js';
 import type { KubeCluster, KubeCommand, KubeEvent } from './kube.types.js';
+import { pendingPod } from './pod-transitions.js';
 
 /** owned returns the cluster if the caller's account owns it; anything else is NOT_FOUND, as for an absent cluster. */
 function owned(cluster: KubeCluster | undefined, accountId: string, clusterId: string): KubeCluster {
@@ -20,7 +22,23 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
       const { accountId, clusterId, kind, namespace, name, at } = command.data;
       const object = getObject(owned(state, accountId, clusterId), kind, namespace ?? undefined, name);
       if (!object) throw notFound(resourceName(kind), name, 'name');
+      if (object.metadata.deletionTimestamp) return [];
       return [{ type: 'ObjectDeleted', data: { clusterId, kind, namespace, name, uid: object.metadata.uid ?? '', at } }];
+    }
+    case 'SchedulePods': {
+      const { clusterId, at, nextStartIndex } = command.data;
+      if (!state) return [];
+      const outcomes = command.data.outcomes.filter((o) => pendingPod(state, o.namespace, o.name) && (!o.nodeName || getObject(state, 'Node', undefined, o.nodeName)));
+      return outcomes.length === 0 ? [] : [{ type: 'PodsScheduled', data: { clusterId, at, outcomes, nextStartIndex } }];
+    }
+    case 'AdvancePods': {
+      const { clusterId, at, stage } = command.data;
+      if (!state) return [];
+      const pods = command.data.pods.filter((p) => {
+        const pod = getObject<Pod>(state, 'Pod', p.namespace, p.name);
+        return pod !== undefined && matchingStage(podFacts(pod))?.name === stage;
+      });
+      return pods.length === 0 ? [] : [{ type: 'PodsAdvanced', data: { clusterId, at, stage, pods } }];
     }
     default:
       return exhaustive(command);

@@ -16,11 +16,15 @@ export interface AppliedObject {
 
 export type KubeCommand =
   | { type: 'ApplyObjects'; data: { accountId: string; clusterId: string; objects: KubeObject[]; at: string } }
-  | { type: 'DeleteObject'; data: { accountId: string; clusterId: string; kind: string; namespace: string | null; name: string; at: string } };
+  | { type: 'DeleteObject'; data: { accountId: string; clusterId: string; kind: string; namespace: string | null; name: string; at: string } }
+  | { type: 'SchedulePods'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
+  | { type: 'AdvancePods'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } };
 
 export type KubeEvent =
   | { type: 'ObjectsApplied'; data: { clusterId: string; at: string; created: KubeObject[]; configured: KubeObject[] } }
-  | { type: 'ObjectDeleted'; data: { clusterId: string; kind: string; namespace: string | null; name: string; uid: string; at: string } };
+  | { type: 'ObjectDeleted'; data: { clusterId: string; kind: string; namespace: string | null; name: string; uid: string; at: string } }
+  | { type: 'PodsScheduled'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
+  | { type: 'PodsAdvanced'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } };
 
 /** KubeCluster is one cluster's object store with what decisions about it need. */
 export interface KubeCluster extends ObjectStore {
@@ -30,4 +34,31 @@ export interface KubeCluster extends ObjectStore {
   kubernetesVersion: string;
   /** streamVersion is the version of the cluster's kube stream this state reflects. */
   streamVersion: number;
+  /** eventIndex finds the Event a repeated report counts into. */
+  eventIndex?: Record<string, string>;
+  /** podSince is when each pod entered its current lifecycle state (virtual time), for the kubelet's delays. */
+  podSince: Record<string, string>;
+  /** scheduling is each pod's latest scheduling attempt. */
+  scheduling: Record<string, SchedulingRecord>;
+  /** schedulerStartIndex is where the scheduler's next node search starts. */
+  schedulerStartIndex: number;
+}
+
+/** SchedulingRecord explains a pod's latest scheduling attempt, as kube-scheduler-simulator shows it. */
+export interface SchedulingRecord {
+  attempts: number;
+  nodeName: string | null;
+  message?: string;
+  filtered: Array<{ node: string; plugin: string; reason: string }>;
+  scores: Array<{ node: string; plugin: string; score: number }>;
+  finalScores: Array<{ node: string; score: number }>;
+}
+
+/** SchedulingOutcome is one pod's result from a scheduling cycle. */
+export interface SchedulingOutcome {
+  namespace: string;
+  name: string;
+  nodeName: string | null;
+  message?: string;
+  explanation?: Omit<SchedulingRecord, 'attempts' | 'nodeName' | 'message'>;
 }

@@ -1,0 +1,121 @@
+import { getObject, listObjects, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
+import type { StoredEvent } from '../../../platform/kernel/index.js';
+import { clusterDecider } from '../cluster/cluster.decider.js';
+import type { ClusterCommand, ClusterEvent } from '../cluster/cluster.types.js';
+import { decideKube } from './kube.decider.js';
+import { kubeObjectsProjection, type KubeObjectsState } from './kube-objects.projection.js';
+import type { KubeCommand, KubeEvent } from './kube.types.js';
+import type { KubeEventObject } from './kube-events.js';
+
+const at = '2017-06-01T00:00:00.000Z';
+const later = '2017-06-01T00:00:05.000Z';
+
+/** world folds cluster and kube events the way the live projection does. */
+function world() {
+  const state: KubeObjectsState = kubeObjectsProjection.initialState();
+  let position = 0;
+  const apply = (events: Array<ClusterEvent | KubeEvent>) => {
+    for (const e of events) kubeObjectsProjection.apply(state, { ...e, position: ++position, streamId: 's', streamVersion: position, metadata: { accountId: 'acme', virtualTime: at } } as unknown as StoredEvent);
+  };
+  const cluster = () => state.clusters['cls-1'];
+  const decide = (command: KubeCommand) => {
+    const events = decideKube(command, cluster());
+    apply(events);
+    return events;
+  };
+  const create: ClusterCommand = {
+    type: 'CreateCluster',
+    data: { name: 'demo', description: '', region: 'ap-guangzhou', zone: 'ap-guangzhou-3', vpcCidr: '172.0.0.0/24', podCidr: '10.0.0.0/14', serviceCidr: '172.16.0.0/16', kubernetesVersion: '1.32.2', clusterId: 'cls-1', accountId: 'acme', createdAt: at },
+  };
+  const created = clusterDecider.decide(create, clusterDecider.initialState);
+  const nodes = clusterDecider.decide({ type: 'AddNodes', data: { accountId: 'acme', clusterId: 'cls-1', count: 2, instanceType: 'S2.MEDIUM4', instanceIds: ['ins-a', 'ins-b'], at } }, clusterDecider.evolve(clusterDecider.initialState, created[0]));
+  apply([...created, ...nodes]);
+  return { state, cluster, decide };
+}
+
+const nginx = (extra: Partial<Pod['spec']> = {}): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'nginx', namespace: 'default' },
+  spec: { containers: [{ name: 'nginx', image: 'nginx', resources: { requests: { cpu: '200m' } } }], restartPolicy: 'Always', ...extra },
+});
+const apply = (objects: KubeObject[], accountId = 'acme'): KubeCommand => ({ type: 'ApplyObjects', data: { accountId, clusterId: 'cls-1', objects, at } });
+
+describe('kube objects', () => {
+  it('starts a cluster with its namespaces, and a Node and Lease per CVM', () => {
+    const { cluster } = world();
+    expect(listObjects(cluster(), 'Namespace').map((n) => n.metadata.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    const node = getObject(cluster(), 'Node', undefined, '172.0.0.2')!;
+    expect(node.metadata.labels).toMatchObject({ 'kubernetes.io/hostname': '172.0.0.2', 'topology.kubernetes.io/zone': 'ap-guangzhou-3' });
+    expect(getObject(cluster(), 'Lease', 'kube-node-lease', '172.0.0.3')).toBeDefined();
+  });
+
+  it('creates, leaves unchanged, and configures on re-apply', () => {
+    const { decide, cluster } = world();
+    expect(decide(apply([nginx()]))[0]).toMatchObject({ type: 'ObjectsApplied', data: { created: [{ kind: 'Pod' }], configured: [] } });
+    const pod = getObject<Pod>(cluster(), 'Pod', 'default', 'nginx')!;
+    expect(pod.metadata).toMatchObject({ uid: expect.stringMatching(/^[0-9a-f-]{36}$/), creationTimestamp: at, generation: 1 });
+    expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'Burstable' });
+    expect(decide(apply([nginx()]))).toEqual([]);
+    const changed = decide(apply([nginx({ terminationGracePeriodSeconds: 10 })]));
+    expect(changed[0]).toMatchObject({ data: { created: [], configured: [{ kind: 'Pod' }] } });
+    expect(getObject(cluster(), 'Pod', 'default', 'nginx')!.metadata).toMatchObject({ uid: pod.metadata.uid, generation: 2 });
+  });
+
+  it('refuses a namespace that does not exist, and another account\'s cluster', () => {
+    const { cluster } = world();
+    const elsewhere = { ...nginx(), metadata: { name: 'x', namespace: 'nowhere' } };
+    expect(() => decideKube(apply([elsewhere]), cluster())).toThrow('namespaces "nowhere" not found');
+    expect(() => decideKube(apply([nginx()], 'mallory'), cluster())).toThrow('clusters "cls-1" not found');
+  });
+
+  it('binds a pod, then the kubelet gives it the seed\'s first pod IP and runs it, with Kubernetes events', () => {
+    const { decide, cluster } = world();
+    decide(apply([nginx()]));
+    decide({ type: 'SchedulePods', data: { clusterId: 'cls-1', at, outcomes: [{ namespace: 'default', name: 'nginx', nodeName: '172.0.0.2' }], nextStartIndex: 1 } });
+    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at, stage: 'pod-create', pods: [{ namespace: 'default', name: 'nginx' }] } });
+    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-start', pods: [{ namespace: 'default', name: 'nginx', pulledMs: 1500 }] } });
+    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-ready-without-probe', pods: [{ namespace: 'default', name: 'nginx' }] } });
+    const pod = getObject<Pod>(cluster(), 'Pod', 'default', 'nginx')!;
+    expect(pod.spec.nodeName).toBe('172.0.0.2');
+    expect(pod.status).toMatchObject({ phase: 'Running', hostIP: '172.0.0.2', podIP: '10.0.0.2' });
+    const events = listObjects<KubeEventObject>(cluster(), 'Event').map((e) => [e.reason, e.message]);
+    expect(events).toEqual([
+      ['Scheduled', 'Successfully assigned default/nginx to 172.0.0.2'],
+      ['Pulling', 'Pulling image "nginx"'],
+      ['Pulled', 'Successfully pulled image "nginx" in 1.5s (1.5s including waiting)'],
+      ['Created', 'Created container nginx'],
+      ['Started', 'Started container nginx'],
+    ]);
+  });
+
+  it('counts a repeated FailedScheduling into one event, and ignores stale outcomes', () => {
+    const { decide, cluster } = world();
+    decide(apply([nginx()]));
+    const failed = { namespace: 'default', name: 'nginx', nodeName: null, message: '0/2 nodes are available: 2 Insufficient cpu.' };
+    decide({ type: 'SchedulePods', data: { clusterId: 'cls-1', at, outcomes: [failed], nextStartIndex: 0 } });
+    decide({ type: 'SchedulePods', data: { clusterId: 'cls-1', at: later, outcomes: [failed], nextStartIndex: 0 } });
+    const [event] = listObjects<KubeEventObject>(cluster(), 'Event');
+    expect(event).toMatchObject({ reason: 'FailedScheduling', type: 'Warning', count: 2, firstTimestamp: at, lastTimestamp: later });
+    expect(getObject<Pod>(cluster(), 'Pod', 'default', 'nginx')!.status!.conditions).toEqual([
+      { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: failed.message, lastProbeTime: null, lastTransitionTime: at },
+    ]);
+    expect(cluster().scheduling['default/nginx']).toMatchObject({ attempts: 2, nodeName: null });
+    decide({ type: 'SchedulePods', data: { clusterId: 'cls-1', at, outcomes: [{ ...failed, nodeName: '172.0.0.2', message: undefined }], nextStartIndex: 0 } });
+    expect(decideKube({ type: 'SchedulePods', data: { clusterId: 'cls-1', at, outcomes: [{ ...failed, nodeName: '172.0.0.3' }], nextStartIndex: 0 } }, cluster())).toEqual([]);
+  });
+
+  it('terminates a bound pod gracefully and removes an unbound one at once', () => {
+    const { decide, cluster } = world();
+    decide(apply([nginx(), { ...nginx(), metadata: { name: 'idle', namespace: 'default' } }]));
+    decide({ type: 'SchedulePods', data: { clusterId: 'cls-1', at, outcomes: [{ namespace: 'default', name: 'nginx', nodeName: '172.0.0.2' }], nextStartIndex: 0 } });
+    const del = (name: string): KubeCommand => ({ type: 'DeleteObject', data: { accountId: 'acme', clusterId: 'cls-1', kind: 'Pod', namespace: 'default', name, at: later } });
+    decide(del('nginx'));
+    decide(del('idle'));
+    expect(getObject(cluster(), 'Pod', 'default', 'idle')).toBeUndefined();
+    expect(getObject<Pod>(cluster(), 'Pod', 'default', 'nginx')!.metadata).toMatchObject({ deletionTimestamp: later, deletionGracePeriodSeconds: 30 });
+    expect(decideKube(del('nginx'), cluster())).toEqual([]);
+    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-stop', pods: [{ namespace: 'default', name: 'nginx' }] } });
+    expect(getObject(cluster(), 'Pod', 'default', 'nginx')).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+import { formatIpv4, parseCidr } from '../../../emulator/iaas/index.js';
+import { getObject, listObjects, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
+import { matchingStage, nextStatus, podFacts, podStages, stageEvents } from '../../../emulator/kubelet/index.js';
+import { recordEvent } from './kube-events.js';
+import type { KubeCluster, KubeEvent, SchedulingOutcome } from './kube.types.js';
+
+type Scheduled = Extract<KubeEvent, { type: 'PodsScheduled' }>['data'];
+type Advanced = Extract<KubeEvent, { type: 'PodsAdvanced' }>['data'];
+
+const SCHEDULER = { component: 'default-scheduler' };
+
+/** pendingPod is a pod the scheduler may still place: not bound, not being deleted. */
+export function pendingPod(cluster: KubeCluster, namespace: string, name: string): Pod | undefined {
+  const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
+  return pod && !pod.spec.nodeName && !pod.metadata.deletionTimestamp ? pod : undefined;
+}
+
+function setScheduledCondition(pod: Pod, condition: PodCondition): void {
+  const status = (pod.status ??= { phase: 'Pending' });
+  const others = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  const old = status.conditions?.find((c) => c.type === 'PodScheduled');
+  const same = old && old.status === condition.status && old.reason === condition.reason;
+  status.conditions = [...others, same ? { ...condition, lastTransitionTime: old.lastTransitionTime } : condition];
+}
+
+function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: string): void {
+  const pod = pendingPod(cluster, outcome.namespace, outcome.name);
+  if (!pod) return;
+  const key = objectKey(outcome.namespace, outcome.name);
+  const attempts = (cluster.scheduling[key]?.attempts ?? 0) + 1;
+  const explanation = outcome.explanation ?? { filtered: [], scores: [], finalScores: [] };
+  cluster.scheduling[key] = { attempts, nodeName: outcome.nodeName, ...(outcome.message ? { message: outcome.message } : {}), ...explanation };
+  if (outcome.nodeName) {
+    pod.spec.nodeName = outcome.nodeName;
+    setScheduledCondition(pod, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: at });
+    cluster.podSince[key] = at;
+    putObject(cluster, pod);
+    const message = `Successfully assigned ${outcome.namespace}/${outcome.name} to ${outcome.nodeName}`;
+    recordEvent(cluster, pod, { type: 'Normal', reason: 'Scheduled', message }, SCHEDULER, at);
+  } else {
+    const message = outcome.message ?? '';
+    setScheduledCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: at });
+    putObject(cluster, pod);
+    recordEvent(cluster, pod, { type: 'Warning', reason: 'FailedScheduling', message }, SCHEDULER, at);
+  }
+}
+
+/** applyPodsScheduled records bindings and failures, with their events and explanations. */
+export function applyPodsScheduled(cluster: KubeCluster, data: Scheduled): void {
+  for (const outcome of data.outcomes) applyOutcome(cluster, outcome, data.at);
+  cluster.schedulerStartIndex = data.nextStartIndex;
+}
+
+/** nextPodIp is the lowest free address of the node's pod subnet, from .2 (.1 is the node's bridge). */
+function nextPodIp(cluster: KubeCluster, node: Node): string | undefined {
+  const parsed = node.spec.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
+  if (!parsed?.ok) return undefined;
+  const used = new Set(listObjects<Pod>(cluster, 'Pod').filter((p) => p.spec.nodeName === node.metadata.name).map((p) => p.status?.podIP));
+  const size = 2 ** (32 - parsed.cidr.prefix);
+  for (let offset = 2; offset < size - 1; offset++) {
+    const ip = formatIpv4(parsed.cidr.network + offset);
+    if (!used.has(ip)) return ip;
+  }
+  return undefined;
+}
+
+/** applyPodsAdvanced moves pods through one kubelet stage, recording the kubelet's events. */
+export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
+  const stage = podStages.find((s) => s.name === data.stage);
+  if (!stage) return;
+  for (const { namespace, name, pulledMs } of data.pods) {
+    const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
+    if (!pod || matchingStage(podFacts(pod))?.name !== stage.name) continue;
+    const key = objectKey(namespace, name);
+    const node = getObject<Node>(cluster, 'Node', undefined, pod.spec.nodeName ?? '');
+    const source = { component: 'kubelet', host: pod.spec.nodeName };
+    for (const note of stageEvents(pod, stage.next.events ?? [], pulledMs)) recordEvent(cluster, pod, note, source, data.at);
+    if (stage.next.remove) {
+      removeObject(cluster, 'Pod', namespace, name);
+      delete cluster.podSince[key];
+      delete cluster.scheduling[key];
+      continue;
+    }
+    const podIp = stage.next.assignAddresses && node ? nextPodIp(cluster, node) : undefined;
+    pod.status = nextStatus(pod, stage, { at: data.at, hostIp: node?.status.addresses?.[0]?.address, podIp, pulledMs });
+    cluster.podSince[key] = data.at;
+    putObject(cluster, pod);
+  }
+}
