@@ -3,5 +3,6 @@ export type { ClusterEvent, NodeFacts, ClusterSpec } from './cluster/cluster.typ
 export { clusterStream } from './cluster/cluster.types.js';
 export { clustersProjection, type ClusterView, type NodeView, type ClustersState } from './projections/clusters.projection.js';
 export { ClustersReadModel } from './projections/clusters.read-model.js';
+export { kubeObjectsProjection, type KubeObjectsState } from './kube/kube-objects.projection.js';
 export { ClusterModule } from './cluster.module.js';
 export * from './commands/cluster.commands.js';

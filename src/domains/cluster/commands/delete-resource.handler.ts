@@ -1,0 +1,38 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { DeleteResourceInput } from '../../../generated/graphql.js';
+import type { CommandContext } from '../../../platform/commands/command-context.js';
+import { CommandPipeline, viewTarget } from '../../../platform/commands/command-pipeline.js';
+import { decideKube } from '../kube/kube.decider.js';
+import { KubeReadModel } from '../kube/kube.read-model.js';
+import { kubeStream } from '../kube/kube.types.js';
+
+/** DeleteResourceCommand deletes one Kubernetes object. */
+export class DeleteResourceCommand extends Command<{ kind: string; namespace: string | null; name: string }> {
+  constructor(readonly ctx: CommandContext, readonly input: DeleteResourceInput) {
+    super();
+  }
+}
+
+/** DeleteResourceHandler records the deletion; pods then terminate gracefully and the garbage collector cascades. */
+@CommandHandler(DeleteResourceCommand)
+export class DeleteResourceHandler implements ICommandHandler<DeleteResourceCommand> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly kube: KubeReadModel,
+  ) {}
+
+  execute({ ctx, input }: DeleteResourceCommand) {
+    const namespace = CLUSTER_SCOPED.has(input.kind) ? null : (input.namespace ?? 'default');
+    return this.pipeline.run(ctx, { type: 'DeleteResource', payload: input }, (env) => {
+      const cluster = this.kube.cluster(ctx.accountId, input.clusterId);
+      const data = { accountId: ctx.accountId, clusterId: input.clusterId, kind: input.kind, namespace, name: input.name, at: env.at };
+      return {
+        targets: [viewTarget(decideKube, kubeStream(input.clusterId), { type: 'DeleteObject', data }, { state: cluster, version: cluster?.streamVersion ?? 0 })],
+        result: () => ({ kind: input.kind, namespace, name: input.name }),
+      };
+    });
+  }
+}
+
+/** CLUSTER_SCOPED kinds have no namespace. */
+export const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding']);
