@@ -1,0 +1,111 @@
+/** PreFilter and Filter over the snapshot, as schedule_one.go's findNodesThatFitPod. */
+import { Status, type CycleState, type FilterPlugin } from './framework.js';
+import type { ClusterSnapshot, NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+import type { Profile } from './profile.js';
+
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/**
+ * numFeasibleNodesToFind is how many feasible nodes Filter looks for before it stops: every node below 100,
+ * else `percentage` of them (adaptive when 0: 50 - nodes/125, at least 5), but never fewer than 100.
+ */
+export function numFeasibleNodesToFind(percentageOfNodesToScore: number, numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let percentage = percentageOfNodesToScore;
+  if (percentage === 0) {
+    percentage = 50 - Math.trunc(numAllNodes / 125);
+    if (percentage < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) percentage = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  }
+  const numNodes = Math.trunc((numAllNodes * percentage) / 100);
+  return numNodes < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : numNodes;
+}
+
+/** PreFilterOutcome is RunPreFilterPlugins' result: a status, the plugin behind it, and any node restriction. */
+export interface PreFilterOutcome {
+  readonly status: Status;
+  readonly plugin?: string;
+  readonly nodeNames?: ReadonlySet<string>;
+  /** pluginsWithNodes names the plugins that restricted the nodes. */
+  readonly pluginsWithNodes: readonly string[];
+}
+
+/** runPreFilter runs PreFilter plugins in order; Skip disables a plugin's Filter for this cycle. */
+export function runPreFilter(profile: Profile, state: CycleState, pod: PodInfo, snapshot: ClusterSnapshot): PreFilterOutcome {
+  let rejected: { status: Status; plugin: string } | undefined;
+  let nodeNames: Set<string> | undefined;
+  const pluginsWithNodes: string[] = [];
+  for (const pl of profile.preFilter) {
+    const result = pl.preFilter(state, pod, snapshot);
+    if (result instanceof Status) {
+      if (result.code === 'Skip') state.skipFilter.add(pl.name);
+      else if (result.code === 'UnschedulableAndUnresolvable') return { status: result, plugin: pl.name, pluginsWithNodes };
+      // An Unschedulable PreFilter lets the others run (preemption may need their state), then wins.
+      else if (result.code === 'Unschedulable') rejected ??= { status: result, plugin: pl.name };
+      else if (result.code === 'Error') {
+        return { status: Status.error(`running PreFilter plugin "${pl.name}": ${result.message()}`), plugin: pl.name, pluginsWithNodes };
+      }
+      continue;
+    }
+    pluginsWithNodes.push(pl.name);
+    nodeNames = nodeNames === undefined ? new Set(result.nodeNames) : new Set([...nodeNames].filter((n) => result.nodeNames.has(n)));
+    if (nodeNames.size === 0) {
+      const message =
+        pluginsWithNodes.length === 1
+          ? `node(s) didn't satisfy plugin ${pluginsWithNodes[0]}`
+          : `node(s) didn't satisfy plugin(s) [${pluginsWithNodes.join(' ')}] simultaneously`;
+      return { status: Status.unresolvable(message), plugin: pl.name, pluginsWithNodes };
+    }
+  }
+  return { status: rejected?.status ?? Status.success, plugin: rejected?.plugin, nodeNames, pluginsWithNodes };
+}
+
+/** Filtered is what one Filter pass found: feasible nodes and, per rejected node, its status and plugin. */
+export interface Filtered {
+  readonly feasible: NodeInfo[];
+  readonly rejectedNodes: NodeInfo[];
+  readonly rejectedStatuses: Status[];
+  readonly rejectedPlugins: string[];
+  /** processed counts the nodes examined, which advances the next cycle's start index. */
+  processed: number;
+  error?: { plugin: string; message: string };
+}
+
+/** findNodesThatPassFilters runs Filter plugins node by node from `start`, stopping after `numToFind` feasible nodes. */
+export function findNodesThatPassFilters(
+  profile: Profile,
+  state: CycleState,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+  start: number,
+  numToFind: number,
+): Filtered {
+  const filters: FilterPlugin[] = profile.filter.filter((pl) => !state.skipFilter.has(pl.name));
+  const out: Filtered = { feasible: [], rejectedNodes: [], rejectedStatuses: [], rejectedPlugins: [], processed: 0 };
+  const n = nodes.length;
+  for (let i = 0; i < n && out.feasible.length < numToFind; i++) {
+    const node = nodes[(start + i) % n];
+    out.processed++;
+    let failed: Status | undefined;
+    let j = 0;
+    // Like RunFilterPlugins, the first plugin that rejects the node ends its evaluation.
+    for (; j < filters.length; j++) {
+      const status = filters[j].filter(state, pod, node);
+      if (status !== Status.success && status.code !== 'Success') {
+        failed = status;
+        break;
+      }
+    }
+    if (failed === undefined) out.feasible.push(node);
+    else if (failed.isRejected()) {
+      out.rejectedNodes.push(node);
+      out.rejectedStatuses.push(failed);
+      out.rejectedPlugins.push(filters[j].name);
+    } else {
+      out.error = { plugin: filters[j].name, message: `running "${filters[j].name}" filter plugin: ${failed.message()}` };
+      return out;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/** NodeResourcesBalancedAllocation: prefer nodes whose cpu and memory would be used in equal shares (plugins/noderesources). */
+import { MAX_NODE_SCORE, Status, type CycleState, type ScorePlugin } from '../../framework.js';
+import type { NodeInfo } from '../../node-info.js';
+import type { PodInfo } from '../../pod-info.js';
+import type { Resource } from '../../resource.js';
+
+/** NODE_RESOURCES_BALANCED_ALLOCATION is the plugin's registry name. */
+export const NODE_RESOURCES_BALANCED_ALLOCATION = 'NodeResourcesBalancedAllocation';
+
+/**
+ * balancedAllocationScore is (1 - std) * 100 over the cpu and memory fractions requested once the pod lands,
+ * each capped at 1; with two resources std is |f1 - f2| / 2. Requests count as written (no defaults).
+ */
+export function balancedAllocationScore(podRequests: Resource, node: NodeInfo): number {
+  let first = -1;
+  let std = 0;
+  const cpu = node.allocatable.milliCPU;
+  if (cpu !== 0) first = Math.min(1, (node.requested.milliCPU + podRequests.milliCPU) / cpu);
+  const memory = node.allocatable.memory;
+  if (memory !== 0) {
+    const fraction = Math.min(1, (node.requested.memory + podRequests.memory) / memory);
+    if (first >= 0) std = Math.abs((first - fraction) / 2);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+/** isBestEffort: the pod requests neither cpu nor memory. */
+export function isBestEffort(podRequests: Resource): boolean {
+  return podRequests.milliCPU === 0 && podRequests.memory === 0;
+}
+
+/** NodeResourcesBalancedAllocationPlugin scores balance; best-effort pods skip it (kubernetes#129138). */
+export class NodeResourcesBalancedAllocationPlugin implements ScorePlugin {
+  readonly name = NODE_RESOURCES_BALANCED_ALLOCATION;
+
+  /** preScore skips pods without cpu and memory requests, lest they all pile onto one node. */
+  preScore(_state: CycleState, pod: PodInfo): Status {
+    return isBestEffort(pod.requests) ? Status.skip : Status.success;
+  }
+
+  /** score is balancedAllocationScore. */
+  score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
+    return balancedAllocationScore(pod.requests, node);
+  }
+}

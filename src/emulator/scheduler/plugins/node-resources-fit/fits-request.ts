@@ -1,0 +1,78 @@
+/** The resource-fit rule of NodeResourcesFit (fitsRequest in plugins/noderesources/fit.go). */
+import type { NodeInfo } from '../../node-info.js';
+import type { Resource } from '../../resource.js';
+
+/** Insufficiency bits, in kube-scheduler's reporting order. */
+export const TOO_MANY_PODS = 1;
+export const INSUFFICIENT_CPU = 2;
+export const INSUFFICIENT_MEMORY = 4;
+export const INSUFFICIENT_EPHEMERAL_STORAGE = 8;
+
+const names: ReadonlyArray<[number, string]> = [
+  [TOO_MANY_PODS, 'Too many pods'],
+  [INSUFFICIENT_CPU, 'Insufficient cpu'],
+  [INSUFFICIENT_MEMORY, 'Insufficient memory'],
+  [INSUFFICIENT_EPHEMERAL_STORAGE, 'Insufficient ephemeral-storage'],
+];
+
+/** reasonsOf spells out an insufficiency mask. */
+export function reasonsOf(mask: number): string[] {
+  return names.filter(([bit]) => (mask & bit) !== 0).map(([, reason]) => reason);
+}
+
+/** insufficientMask checks pods, cpu, memory and ephemeral-storage; a zero request never fails its resource. */
+export function insufficientMask(request: Resource, node: NodeInfo): number {
+  let mask = 0;
+  if (node.pods.length + 1 > node.allocatable.allowedPodNumber) mask |= TOO_MANY_PODS;
+  const free = node.allocatable;
+  const used = node.requested;
+  if (request.milliCPU > 0 && request.milliCPU > free.milliCPU - used.milliCPU) mask |= INSUFFICIENT_CPU;
+  if (request.memory > 0 && request.memory > free.memory - used.memory) mask |= INSUFFICIENT_MEMORY;
+  if (request.ephemeralStorage > 0 && request.ephemeralStorage > free.ephemeralStorage - used.ephemeralStorage) {
+    mask |= INSUFFICIENT_EPHEMERAL_STORAGE;
+  }
+  return mask;
+}
+
+/** insufficientScalars lists "Insufficient <name>" for extended resources the node cannot cover. */
+export function insufficientScalars(request: Resource, node: NodeInfo): string[] {
+  const out: string[] = [];
+  if (!request.scalar) return out;
+  for (const [name, quantity] of request.scalar) {
+    if (quantity === 0) continue;
+    const free = (node.allocatable.scalar?.get(name) ?? 0) - (node.requested.scalar?.get(name) ?? 0);
+    if (quantity > free) out.push(`Insufficient ${name}`);
+  }
+  return out;
+}
+
+/** fitsRequest returns every reason `request` does not fit on `node`; empty when it fits. */
+export function fitsRequest(request: Resource, node: NodeInfo): string[] {
+  return [...reasonsOf(insufficientMask(request, node)), ...insufficientScalars(request, node)];
+}
+
+/** leastRequestedScore is the free share of one resource on a 0-100 scale (0 when over capacity). */
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.floor(((capacity - requested) * 100) / capacity);
+}
+
+/**
+ * leastAllocatedScore is NodeResourcesFit's default LeastAllocated strategy, cpu and memory weighted 1:
+ * the mean free share after adding the pod, counting 100m/200MB for containers without requests.
+ */
+export function leastAllocatedScore(podNonZero: Resource, node: NodeInfo): number {
+  let score = 0;
+  let weights = 0;
+  const cpu = node.allocatable.milliCPU;
+  if (cpu !== 0) {
+    score += leastRequestedScore(node.nonZeroRequested.milliCPU + podNonZero.milliCPU, cpu);
+    weights++;
+  }
+  const memory = node.allocatable.memory;
+  if (memory !== 0) {
+    score += leastRequestedScore(node.nonZeroRequested.memory + podNonZero.memory, memory);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.floor(score / weights);
+}

@@ -1,0 +1,63 @@
+/** TaintToleration: NoSchedule/NoExecute taints filter, PreferNoSchedule taints score (plugins/tainttoleration). */
+import type { Taint, Toleration } from '../../../kube/index.js';
+import { StateKey, Status, type CycleState, type FilterPlugin, type ScorePlugin } from '../../framework.js';
+import { defaultNormalizeScore } from '../../helpers/normalize-score.js';
+import { findUntoleratedTaint, isDoNotScheduleTaint, tolerationsTolerateTaint } from '../../helpers/tolerations.js';
+import type { NodeInfo } from '../../node-info.js';
+import type { PodInfo } from '../../pod-info.js';
+
+/** TAINT_TOLERATION is the plugin's registry name. */
+export const TAINT_TOLERATION = 'TaintToleration';
+
+const preScoreKey = new StateKey<readonly Toleration[]>('PreScoreTaintToleration');
+
+/** untoleratedTaint is the first NoSchedule/NoExecute taint of the node the pod does not tolerate. */
+export function untoleratedTaint(pod: PodInfo, node: NodeInfo): Taint | undefined {
+  if (node.taints.length === 0) return undefined;
+  return findUntoleratedTaint(node.taints, pod.pod.spec.tolerations, isDoNotScheduleTaint);
+}
+
+/** untoleratedTaintReason is kube-scheduler's reason string for an untolerated taint. */
+export function untoleratedTaintReason(taint: Taint): string {
+  return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+}
+
+/** preferNoScheduleTolerations keeps tolerations with effect PreferNoSchedule or none (which means all). */
+export function preferNoScheduleTolerations(tolerations: readonly Toleration[] | undefined): readonly Toleration[] {
+  return (tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+}
+
+/** countIntolerablePreferNoSchedule counts the node's PreferNoSchedule taints none of the tolerations tolerate. */
+export function countIntolerablePreferNoSchedule(taints: readonly Taint[], tolerations: readonly Toleration[]): number {
+  let count = 0;
+  for (const taint of taints) if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, taint)) count++;
+  return count;
+}
+
+/** TaintTolerationPlugin filters on hard taints and prefers nodes with fewer intolerable soft taints. */
+export class TaintTolerationPlugin implements FilterPlugin, ScorePlugin {
+  readonly name = TAINT_TOLERATION;
+
+  /** filter rejects a node with an untolerated NoSchedule/NoExecute taint (UnschedulableAndUnresolvable). */
+  filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status {
+    const taint = untoleratedTaint(pod, node);
+    return taint === undefined ? Status.success : Status.unresolvable(untoleratedTaintReason(taint));
+  }
+
+  /** preScore keeps the tolerations that can matter for PreferNoSchedule taints. */
+  preScore(state: CycleState, pod: PodInfo): Status {
+    state.write(preScoreKey, preferNoScheduleTolerations(pod.pod.spec.tolerations));
+    return Status.success;
+  }
+
+  /** score is the number of intolerable PreferNoSchedule taints; fewer is better after normalizing. */
+  score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
+    if (node.taints.length === 0) return 0;
+    return countIntolerablePreferNoSchedule(node.taints, state.read(preScoreKey));
+  }
+
+  /** normalizeScore maps counts to 0-100, reversed: no intolerable taints scores 100. */
+  normalizeScore(_state: CycleState, _pod: PodInfo, _nodes: readonly NodeInfo[], scores: Float64Array): void {
+    defaultNormalizeScore(scores, true);
+  }
+}

@@ -1,0 +1,63 @@
+/** PreScore, Score, NormalizeScore, weighted sum and selectHost (schedule_one.go's prioritizeNodes). */
+import type { RandomSource } from '../clock/index.js';
+import type { Explanation } from './explanation.js';
+import type { CycleState } from './framework.js';
+import type { ClusterSnapshot, NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+import type { Profile } from './profile.js';
+
+/** prioritizeNodes returns each node's weighted total, or an error message from PreScore. */
+export function prioritizeNodes(
+  profile: Profile,
+  state: CycleState,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+  snapshot: ClusterSnapshot,
+  explanation?: Explanation,
+): Float64Array | string {
+  const totals = new Float64Array(nodes.length);
+  if (profile.score.length === 0) return totals.fill(1);
+  for (const { plugin } of profile.score) {
+    if (!plugin.preScore) continue;
+    const status = plugin.preScore(state, pod, nodes, snapshot);
+    if (status.code === 'Skip') state.skipScore.add(plugin.name);
+    else if (status.code !== 'Success') return `running PreScore plugin "${plugin.name}": ${status.message()}`;
+  }
+  const scores = new Float64Array(nodes.length);
+  for (const { plugin, weight } of profile.score) {
+    if (state.skipScore.has(plugin.name)) continue;
+    for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]);
+    const raw = explanation ? Float64Array.from(scores) : undefined;
+    plugin.normalizeScore?.(state, pod, nodes, scores);
+    for (let i = 0; i < nodes.length; i++) totals[i] += scores[i] * weight;
+    if (explanation && raw) {
+      for (let i = 0; i < nodes.length; i++) {
+        explanation.scores.push({ node: nodes[i].name, plugin: plugin.name, score: raw[i], finalScore: scores[i] * weight });
+      }
+    }
+  }
+  if (explanation) for (let i = 0; i < nodes.length; i++) explanation.finalScores.push({ node: nodes[i].name, score: totals[i] });
+  return totals;
+}
+
+/**
+ * selectHost picks the highest total; ties are broken by reservoir sampling, so each of k tied nodes wins
+ * with probability 1/k, drawing `random.int(count)` once per tie as kube-scheduler's selectHost did.
+ */
+export function selectHost(totals: Float64Array, random: RandomSource): number {
+  let best = 0;
+  let max = totals[0];
+  let ties = 1;
+  for (let i = 1; i < totals.length; i++) {
+    const score = totals[i];
+    if (score > max) {
+      max = score;
+      best = i;
+      ties = 1;
+    } else if (score === max) {
+      ties++;
+      if (random.int(ties) === 0) best = i;
+    }
+  }
+  return best;
+}

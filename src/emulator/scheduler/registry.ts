@@ -1,0 +1,62 @@
+/** The plugin registry and kube-scheduler's default profile (plugins/registry.go, apis/config/v1/default_plugins.go). */
+import type { Plugin } from './framework.js';
+import { DEFAULT_BINDER, DefaultBinderPlugin } from './plugins/default-binder/default-binder.plugin.js';
+import { NODE_AFFINITY, NodeAffinityPlugin } from './plugins/node-affinity/node-affinity.plugin.js';
+import { NODE_NAME, NodeNamePlugin } from './plugins/node-name/node-name.plugin.js';
+import {
+  NODE_RESOURCES_BALANCED_ALLOCATION,
+  NodeResourcesBalancedAllocationPlugin,
+} from './plugins/node-resources-balanced-allocation/node-resources-balanced-allocation.plugin.js';
+import { NODE_RESOURCES_FIT, NodeResourcesFitPlugin } from './plugins/node-resources-fit/node-resources-fit.plugin.js';
+import { NODE_UNSCHEDULABLE, NodeUnschedulablePlugin } from './plugins/node-unschedulable/node-unschedulable.plugin.js';
+import { TAINT_TOLERATION, TaintTolerationPlugin } from './plugins/taint-toleration/taint-toleration.plugin.js';
+
+/** PluginFactory builds a plugin from its (optional) args. */
+export type PluginFactory = (args?: unknown) => Plugin;
+
+/** registry maps every plugin name to its factory. */
+export const registry: ReadonlyMap<string, PluginFactory> = new Map<string, PluginFactory>([
+  [NODE_UNSCHEDULABLE, () => new NodeUnschedulablePlugin()],
+  [NODE_NAME, () => new NodeNamePlugin()],
+  [TAINT_TOLERATION, () => new TaintTolerationPlugin()],
+  [NODE_AFFINITY, () => new NodeAffinityPlugin()],
+  [NODE_RESOURCES_FIT, () => new NodeResourcesFitPlugin()],
+  [NODE_RESOURCES_BALANCED_ALLOCATION, () => new NodeResourcesBalancedAllocationPlugin()],
+  [DEFAULT_BINDER, () => new DefaultBinderPlugin()],
+]);
+
+/** PluginSpec enables one plugin at every extension point it implements (MultiPoint), with a score weight. */
+export interface PluginSpec {
+  readonly name: string;
+  readonly weight?: number;
+  readonly args?: unknown;
+}
+
+/** ProfileConfig is a KubeSchedulerProfile: a scheduler name, ordered plugins, percentageOfNodesToScore. */
+export interface ProfileConfig {
+  readonly schedulerName: string;
+  readonly plugins: readonly PluginSpec[];
+  /** percentageOfNodesToScore: 0 (the default) means adaptive, 50% minus 1% per 125 nodes, at least 5%. */
+  readonly percentageOfNodesToScore?: number;
+}
+
+/** DEFAULT_SCHEDULER_NAME is the schedulerName pods get when they name none. */
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+
+/**
+ * defaultProfileConfig is kube-scheduler's default MultiPoint list, in its order and with its weights, less the
+ * plugins tkesim does not model (SchedulingGates, PrioritySort, NodePorts, volume plugins, DefaultPreemption,
+ * ImageLocality).
+ */
+export const defaultProfileConfig: ProfileConfig = {
+  schedulerName: DEFAULT_SCHEDULER_NAME,
+  plugins: [
+    { name: NODE_UNSCHEDULABLE },
+    { name: NODE_NAME },
+    { name: TAINT_TOLERATION, weight: 3 },
+    { name: NODE_AFFINITY, weight: 2 },
+    { name: NODE_RESOURCES_FIT, weight: 1 },
+    { name: NODE_RESOURCES_BALANCED_ALLOCATION, weight: 1 },
+    { name: DEFAULT_BINDER },
+  ],
+};
