@@ -70,7 +70,9 @@ export interface StorageClass {
   allowedTopologies?: Array<{ matchLabelExpressions?: Array<{ key: string; values: string[] }> }>;
 }
 
-/** Annotations the seed's manifests use to pick or mark storage classes. */
+/** ANNOTATION_DEFAULT_STORAGE_CLASS marks the class claims without one get. */
 export const ANNOTATION_DEFAULT_STORAGE_CLASS = 'storageclass.kubernetes.io/is-default-class';
+/** ANNOTATION_BETA_DEFAULT_STORAGE_CLASS is the 2017 spelling of that mark, the one the seed's `cbs` class carries. */
 export const ANNOTATION_BETA_DEFAULT_STORAGE_CLASS = 'storageclass.beta.kubernetes.io/is-default-class';
+/** ANNOTATION_BETA_STORAGE_CLASS picks a claim's class before `storageClassName` existed (the seed's mongo claims use it). */
 export const ANNOTATION_BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';

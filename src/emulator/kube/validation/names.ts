@@ -156,7 +156,8 @@ export function isIPAddress(text: string): boolean {
 /** NameValidator is apimachinery's ValidateNameFunc: `prefix` for generateName, where a trailing dash is fine. */
 export type NameValidator = (name: string, prefix: boolean) => string[];
 
-const masked = (name: string, prefix: boolean): string => (prefix && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name);
+/** masked is maskTrailingDash, which (as Kubernetes does) drops the last two characters for one `a`. */
+const masked = (name: string, prefix: boolean): string => (prefix && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name);
 
 /** nameIsDNSSubdomain is NameIsDNSSubdomain. */
 export const nameIsDNSSubdomain: NameValidator = (name, prefix) => isDNS1123Subdomain(masked(name, prefix));

@@ -20,6 +20,8 @@ describe('pod validation', () => {
     ['two containers with one name', pod({ containers: [ctr(), ctr()] }), ['spec.containers[1].name: Duplicate value: "web"']],
     ['a name with capitals and underscores', pod({ containers: [ctr()] }, { name: 'Web_1' }), [`metadata.name: Invalid value: "Web_1": ${SUBDOMAIN}`]],
     ['no name at all', pod({ containers: [ctr()] }, {}), ['metadata.name: Required value: name or generateName is required']],
+    ['a name to generate', pod({ containers: [ctr()] }, { generateName: 'web-' }), []],
+    ['a name to generate with capitals', pod({ containers: [ctr()] }, { generateName: 'Web-' }), [`metadata.generateName: Invalid value: "Web-": ${SUBDOMAIN}`]],
     [
       'an unknown restart policy',
       pod({ containers: [ctr()], restartPolicy: 'Sometimes' }),
