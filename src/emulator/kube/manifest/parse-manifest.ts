@@ -75,9 +75,15 @@ function parseDocuments(text: string, out: ParsedManifest, firstDocument: number
       }
       return;
     }
-    const value = dropNulls(doc.toJS({ maxAliasCount: 1000 }));
-    if (value === null || value === undefined) return;
     const line = lines.linePos(doc.contents?.range?.[0] ?? 0).line + lineOffset;
+    let value: unknown;
+    try {
+      value = dropNulls(doc.toJS({ maxAliasCount: 1000 }));
+    } catch (error) {
+      out.errors.push({ document, message: `document ${document}: yaml: line ${line}: ${(error as Error).message}` });
+      return;
+    }
+    if (value === null || value === undefined) return;
     if (!isRecord(value)) {
       out.errors.push({ document, message: `document ${document}: yaml: line ${line}: a manifest document must be a mapping (an object), not ${kindOf(value)}` });
       return;
