@@ -50,3 +50,16 @@ export interface LegacyIngressBackend {
   servicePort?: number | string;
   resource?: { apiGroup?: string; kind: string; name: string };
 }
+
+/** LegacyIngress is an Ingress as extensions/v1beta1 (the 2017 shape) spells it; manifests in it are converted to Ingress. */
+export interface LegacyIngress {
+  apiVersion: 'extensions/v1beta1' | 'networking.k8s.io/v1beta1';
+  kind: 'Ingress';
+  metadata: ObjectMeta;
+  spec: {
+    ingressClassName?: string;
+    backend?: LegacyIngressBackend;
+    rules?: Array<{ host?: string; http?: { paths: Array<{ path?: string; pathType?: HTTPIngressPath['pathType']; backend: LegacyIngressBackend }> } }>;
+    tls?: Array<{ hosts?: string[]; secretName?: string }>;
+  };
+}

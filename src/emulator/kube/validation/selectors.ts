@@ -76,7 +76,7 @@ export function validateAlwaysRestart(c: Checker, template: Json, templatePath: 
     c.add(notSupported(child(templatePath, 'spec', 'restartPolicy'), spec.restartPolicy, ['Always']));
   }
   if (spec.activeDeadlineSeconds !== undefined) {
-    const label = { replicaset: 'ReplicaSet', deployment: 'ReplicaSet', daemonset: 'DaemonSet', statefulset: 'StatefulSet' }[kind];
+    const label = { deployment: 'ReplicaSet', daemonset: 'DaemonSet', statefulset: 'StatefulSet' }[kind];
     c.add(
       label
         ? forbidden(child(templatePath, 'spec', 'activeDeadlineSeconds'), `activeDeadlineSeconds in ${label} is not Supported`)
