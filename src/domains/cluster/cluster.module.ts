@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { commandHandlers } from './commands/index.js';
+import { ClusterEmulator } from './emulator/cluster-emulator.js';
 import { ClusterObjectsResolver } from './graphql/cluster-objects.resolver.js';
 import { ClusterResolver } from './graphql/cluster.resolver.js';
 import { KubeResolver } from './graphql/kube.resolver.js';
@@ -11,7 +12,7 @@ const readModels = [ClustersReadModel, KubeReadModel];
 
 /** ClusterModule: clusters and their nodes (and, as the emulator grows, everything inside a cluster). */
 @Module({
-  providers: [...commandHandlers, ...resolvers, ...readModels],
+  providers: [...commandHandlers, ...resolvers, ...readModels, ClusterEmulator],
   exports: [...readModels],
 })
 export class ClusterModule {}

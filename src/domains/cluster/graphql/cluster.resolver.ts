@@ -15,6 +15,7 @@ import {
   type DeleteClusterInput,
   type RemoveNodeInput,
 } from '../commands/index.js';
+import { ClusterEmulator } from '../emulator/cluster-emulator.js';
 import { ClustersReadModel } from '../projections/clusters.read-model.js';
 import type { ClusterView } from '../projections/clusters.projection.js';
 
@@ -24,6 +25,7 @@ export class ClusterResolver {
   constructor(
     private readonly commands: CommandBus,
     private readonly clusters: ClustersReadModel,
+    private readonly emulator: ClusterEmulator,
   ) {}
 
   @Query('clusters')
@@ -62,6 +64,7 @@ export class ClusterResolver {
   async addNodes(@Context() ctx: GqlContext, @Info() info: GraphQLResolveInfo, @Args('input') input: AddNodesInput) {
     const command = commandContext(ctx, info);
     const { nodeNames } = await this.commands.execute(new AddNodesCommand(command, input));
+    await this.emulator.idle();
     const cluster = this.clusters.get(command.accountId, input.clusterId);
     return { cluster, nodes: cluster.nodes.filter((n) => nodeNames.includes(n.name)) };
   }
@@ -70,6 +73,7 @@ export class ClusterResolver {
   async removeNode(@Context() ctx: GqlContext, @Info() info: GraphQLResolveInfo, @Args('input') input: RemoveNodeInput) {
     const command = commandContext(ctx, info);
     const { nodeName } = await this.commands.execute(new RemoveNodeCommand(command, input));
+    await this.emulator.idle();
     return { cluster: this.clusters.get(command.accountId, input.clusterId), removedNode: nodeName };
   }
 

@@ -3,11 +3,32 @@ import { stableStringify } from '../../../platform/commands/stable-hash.js';
 import { DomainError, notFound } from '../../../platform/kernel/index.js';
 import type { AppliedObject, KubeCluster, KubeEvent } from './kube.types.js';
 
+/** LAST_APPLIED is kubectl's annotation holding the configuration an object was last applied with. */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 /** desired is what a user declares of an object: everything but server-set metadata and status. */
-function desired(object: KubeObject): string {
+export function desired(object: KubeObject): string {
   const { metadata, status: _status, ...rest } = object;
-  const { labels, annotations, ownerReferences, finalizers } = metadata;
+  const { [LAST_APPLIED]: _last, ...annotations } = metadata.annotations ?? {};
+  const { labels, ownerReferences, finalizers } = metadata;
   return stableStringify({ ...rest, metadata: { labels, annotations, ownerReferences, finalizers } });
+}
+
+/** MUTABLE_POD_FIELDS may change on a running pod; everything else in its spec is fixed at creation. */
+const MUTABLE_POD_FIELDS = 'spec.containers[*].image, spec.initContainers[*].image, spec.activeDeadlineSeconds, spec.tolerations (only additions to existing tolerations), spec.terminationGracePeriodSeconds (allow it to be set to 1 if it was previously negative)';
+
+/** podSpecChangeAllowed is the API server's rule for pod updates: images and the grace period, little else. */
+function podSpecChangeAllowed(existing: KubeObject, next: KubeObject): boolean {
+  type Spec = { containers: Array<{ image: string }>; initContainers?: Array<{ image: string }>; nodeName?: string; terminationGracePeriodSeconds?: number; activeDeadlineSeconds?: number };
+  const strip = (spec: Spec) => ({
+    ...spec,
+    nodeName: undefined,
+    terminationGracePeriodSeconds: undefined,
+    activeDeadlineSeconds: undefined,
+    containers: spec.containers.map((c) => ({ ...c, image: '' })),
+    initContainers: spec.initContainers?.map((c) => ({ ...c, image: '' })),
+  });
+  return stableStringify(strip(existing.spec as Spec)) === stableStringify(strip(next.spec as Spec));
 }
 
 /** resourceName is the lowercase plural the API server uses in messages (`deployments`, `pods`). */
@@ -33,7 +54,11 @@ export function planApply(cluster: KubeCluster, objects: readonly KubeObject[], 
     if (existing?.metadata.deletionTimestamp) {
       throw new DomainError('CONFLICT', `Operation cannot be fulfilled on ${resourceName(object.kind)} "${name}": object is being deleted`, 'yaml');
     }
-    const action = !existing ? 'created' : desired(existing) === desired(object) ? 'unchanged' : 'configured';
+    const last = existing?.metadata.annotations?.[LAST_APPLIED];
+    const action = !existing ? 'created' : (last ?? desired(existing)) === desired(object) ? 'unchanged' : 'configured';
+    if (action === 'configured' && object.kind === 'Pod' && !podSpecChangeAllowed(existing!, object)) {
+      throw new DomainError('BAD_USER_INPUT', `Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than ${MUTABLE_POD_FIELDS}`, 'yaml');
+    }
     if (action === 'created') created.push(object);
     if (action === 'configured') configured.push(object);
     applied.push({ kind: object.kind, namespace: namespace ?? null, name, action });

@@ -2,6 +2,7 @@ import { emptyStore, getObject, putObject, qosClass, removeObject, uidFor, type 
 import { stableStringify } from '../../../platform/commands/stable-hash.js';
 import type { Projection, StoredEvent } from '../../../platform/kernel/index.js';
 import type { ClusterEvent } from '../cluster/cluster.types.js';
+import { desired, LAST_APPLIED } from './apply-objects.js';
 import { leaseObject, namespaceObject, nodeObject, SYSTEM_NAMESPACES } from './builtin-objects.js';
 import type { KubeCluster, KubeEvent } from './kube.types.js';
 import { applyPodsAdvanced, applyPodsScheduled } from './pod-transitions.js';
@@ -35,10 +36,26 @@ export function createObject(cluster: KubeCluster, object: KubeObject, at: strin
   return object;
 }
 
+/** keepServerSetFields carries over what the server, not the user, set in a spec: a pod's node, a service's IPs. */
+function keepServerSetFields(existing: KubeObject, object: KubeObject): void {
+  const before = (existing.spec ?? {}) as Record<string, unknown>;
+  const after = (object.spec ??= {}) as Record<string, unknown>;
+  for (const field of ['nodeName', 'clusterIP', 'clusterIPs']) {
+    if (before[field] !== undefined && after[field] === undefined) after[field] = before[field];
+  }
+}
+
+/** remember records the applied configuration in kubectl's annotation, so a re-apply can tell what changed. */
+function remember(object: KubeObject): KubeObject {
+  object.metadata.annotations = { ...object.metadata.annotations, [LAST_APPLIED]: desired(object) };
+  return object;
+}
+
 /** configureObject replaces what the user declares, keeping identity and status; a new spec bumps the generation. */
 function configureObject(cluster: KubeCluster, object: KubeObject): void {
   const existing = getObject(cluster, object.kind, object.metadata.namespace, object.metadata.name ?? '');
   if (!existing) return;
+  keepServerSetFields(existing, object);
   const specChanged = stableStringify(existing.spec) !== stableStringify(object.spec);
   const { uid, creationTimestamp, generation = 1, ownerReferences, finalizers } = existing.metadata;
   object.metadata = {
@@ -101,8 +118,8 @@ function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: str
 
 function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
   if (event.type === 'ObjectsApplied') {
-    for (const object of clone(event.data.created)) createObject(cluster, object, event.data.at, 'user');
-    for (const object of clone(event.data.configured)) configureObject(cluster, object);
+    for (const object of clone(event.data.created)) createObject(cluster, remember(object), event.data.at, 'user');
+    for (const object of clone(event.data.configured)) configureObject(cluster, remember(object));
   } else if (event.type === 'ObjectDeleted') {
     deleteObject(cluster, event.data.kind, event.data.namespace ?? undefined, event.data.name, event.data.at);
   } else if (event.type === 'PodsScheduled') {

@@ -1,0 +1,137 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { Timer } from '../../../emulator/clock/index.js';
+import { ClockService } from '../../../platform/clock/clock.service.js';
+import type { CommandEnv } from '../../../platform/commands/command-env.js';
+import { CommandPipeline, viewTarget } from '../../../platform/commands/command-pipeline.js';
+import type { StoredEvent } from '../../../platform/kernel/index.js';
+import { ProjectionService } from '../../../platform/projections/index.js';
+import { AccountsService } from '../../../platform/tenancy/accounts.service.js';
+import { decideKube } from '../kube/kube.decider.js';
+import type { KubeObjectsState } from '../kube/kube-objects.projection.js';
+import { kubeStream, type KubeCluster, type KubeCommand } from '../kube/kube.types.js';
+import { planKubelet } from './kubelet-step.js';
+import { SchedulingQueue } from './scheduling-step.js';
+
+const MAX_ROUNDS = 100;
+
+/** ClusterEmulator is the control loop inside every cluster: the scheduler and the kubelets, acting only through commands. */
+@Injectable()
+export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('ClusterEmulator');
+  private readonly dirty = new Set<string>();
+  private readonly timers = new Map<string, Timer>();
+  private readonly scheduling = new SchedulingQueue();
+  private draining: Promise<void> | undefined;
+
+  constructor(
+    private readonly projections: ProjectionService,
+    private readonly pipeline: CommandPipeline,
+    private readonly clocks: ClockService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.projections.onApplied((events) => this.observe(events));
+  }
+
+  onApplicationBootstrap(): void {
+    for (const id of Object.keys(this.state().clusters)) this.touch(id);
+  }
+
+  /** idle resolves once every cluster has settled: nothing due now is left undone. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private observe(events: readonly StoredEvent[]): void {
+    for (const event of events) {
+      const clusterId = (event.data as { clusterId?: string } | null)?.clusterId;
+      if (!clusterId) continue;
+      this.scheduling.observe(clusterId, event);
+      this.touch(clusterId);
+    }
+  }
+
+  private touch(clusterId: string): void {
+    this.dirty.add(clusterId);
+    this.draining ??= new Promise<void>((resolve) => setImmediate(() => void this.drain().finally(resolve)));
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let id = first(this.dirty); id !== undefined; id = first(this.dirty)) {
+        this.dirty.delete(id);
+        await this.settle(id).catch((error) => this.logger.error(`cluster ${id}: ${error instanceof Error ? error.stack : error}`));
+      }
+    } finally {
+      this.draining = undefined;
+      if (this.dirty.size > 0) this.touch(first(this.dirty)!);
+    }
+  }
+
+  /** settle runs the scheduler and the kubelets until nothing more is due now, then arms a timer for what comes next. */
+  private async settle(clusterId: string): Promise<void> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const cluster = this.state().clusters[clusterId];
+      if (!cluster) return;
+      const now = this.clocks.now(cluster.accountId);
+      const scheduled = await this.schedulePods(cluster);
+      const plan = planKubelet(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
+      for (const { stage, pods } of plan.due) {
+        await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } });
+      }
+      if (!scheduled && plan.due.length === 0) return this.arm(cluster, plan.nextDueAt);
+    }
+    this.logger.warn(`cluster ${clusterId} did not settle in ${MAX_ROUNDS} rounds`);
+  }
+
+  private async schedulePods(cluster: KubeCluster): Promise<boolean> {
+    const pending = this.scheduling.pending(cluster);
+    if (pending.length === 0) return false;
+    await this.issue(cluster, 'scheduler', (env) => {
+      const result = this.scheduling.run(this.state().clusters[cluster.clusterId] ?? cluster, pending, env.random);
+      return { type: 'SchedulePods', data: { clusterId: cluster.clusterId, at: env.at, ...result } };
+    });
+    return true;
+  }
+
+  /** issue runs one command as a system component against the cluster's live objects. */
+  private async issue(cluster: KubeCluster, component: string, command: KubeCommand | ((env: CommandEnv) => KubeCommand)): Promise<void> {
+    const ctx = { accountId: cluster.accountId, actor: `system:${component}` };
+    const type = typeof command === 'function' ? 'SchedulePods' : command.type;
+    await this.pipeline.run(ctx, { type, payload: { clusterId: cluster.clusterId } }, (env) => {
+      const live = this.state().clusters[cluster.clusterId];
+      const built = typeof command === 'function' ? command(env) : command;
+      const stamped = { ...built, data: { ...built.data, at: env.at } } as KubeCommand;
+      return { targets: [viewTarget(decideKube, kubeStream(cluster.clusterId), stamped, { state: live, version: live?.streamVersion ?? 0 })] };
+    });
+  }
+
+  /** arm sets the cluster's one timer at its earliest future due time. */
+  private arm(cluster: KubeCluster, dueAt: number | undefined): void {
+    const clock = this.clocks.clockOf(cluster.accountId);
+    const current = this.timers.get(cluster.clusterId);
+    if (current && current.dueAt === dueAt) return;
+    if (current) clock.cancel(current);
+    this.timers.delete(cluster.clusterId);
+    if (dueAt === undefined) return;
+    const timer = clock.schedule(dueAt, `kubelet ${cluster.clusterId}`, async () => {
+      this.timers.delete(cluster.clusterId);
+      this.touch(cluster.clusterId);
+      await this.idle();
+    });
+    this.timers.set(cluster.clusterId, timer);
+  }
+
+  private seedOf(accountId: string): number {
+    return this.accounts.find(accountId)?.randomSeed ?? 0;
+  }
+
+  private state(): KubeObjectsState {
+    return this.projections.state<KubeObjectsState>('kubeObjects');
+  }
+}
+
+function first(set: Set<string>): string | undefined {
+  return set.values().next().value;
+}
