@@ -1,5 +1,5 @@
 import { SeededRandom } from '../clock/index.js';
-import { ClusterSnapshot } from './node-info.js';
+import { ClusterSnapshot } from './cluster-snapshot.js';
 import { schedule } from './scheduler.js';
 import { makeNode, makePod } from './testing/fixtures.js';
 

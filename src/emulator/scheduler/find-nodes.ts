@@ -1,6 +1,9 @@
 /** PreFilter and Filter over the snapshot, as schedule_one.go's findNodesThatFitPod. */
+import type { Explanation } from './explanation.js';
+import { StatusTally } from './fit-error.js';
 import { Status, type CycleState, type FilterPlugin } from './framework.js';
-import type { ClusterSnapshot, NodeInfo } from './node-info.js';
+import type { ClusterSnapshot } from './cluster-snapshot.js';
+import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile } from './profile.js';
 
@@ -39,7 +42,7 @@ export function runPreFilter(profile: Profile, state: CycleState, pod: PodInfo, 
   for (const pl of profile.preFilter) {
     const result = pl.preFilter(state, pod, snapshot);
     if (result instanceof Status) {
-      if (result.code === 'Skip') state.skipFilter.add(pl.name);
+      if (result.code === 'Skip') state.skipFilter.push(pl.name);
       else if (result.code === 'UnschedulableAndUnresolvable') return { status: result, plugin: pl.name, pluginsWithNodes };
       // An Unschedulable PreFilter lets the others run (preemption may need their state), then wins.
       else if (result.code === 'Unschedulable') rejected ??= { status: result, plugin: pl.name };
@@ -61,15 +64,13 @@ export function runPreFilter(profile: Profile, state: CycleState, pod: PodInfo, 
   return { status: rejected?.status ?? Status.success, plugin: rejected?.plugin, nodeNames, pluginsWithNodes };
 }
 
-/** Filtered is what one Filter pass found: feasible nodes and, per rejected node, its status and plugin. */
+/** Filtered is what one Filter pass found: feasible nodes, and rejections counted per Status. */
 export interface Filtered {
   readonly feasible: NodeInfo[];
-  readonly rejectedNodes: NodeInfo[];
-  readonly rejectedStatuses: Status[];
-  readonly rejectedPlugins: string[];
+  readonly rejected: StatusTally;
   /** processed counts the nodes examined, which advances the next cycle's start index. */
-  processed: number;
-  error?: { plugin: string; message: string };
+  readonly processed: number;
+  readonly error?: { readonly plugin: string; readonly message: string };
 }
 
 /** findNodesThatPassFilters runs Filter plugins node by node from `start`, stopping after `numToFind` feasible nodes. */
@@ -80,32 +81,34 @@ export function findNodesThatPassFilters(
   nodes: readonly NodeInfo[],
   start: number,
   numToFind: number,
+  explanation?: Explanation,
 ): Filtered {
-  const filters: FilterPlugin[] = profile.filter.filter((pl) => !state.skipFilter.has(pl.name));
-  const out: Filtered = { feasible: [], rejectedNodes: [], rejectedStatuses: [], rejectedPlugins: [], processed: 0 };
+  const filters: FilterPlugin[] = profile.filter.filter((pl) => !state.skipFilter.includes(pl.name));
+  const feasible: NodeInfo[] = [];
+  const rejected = new StatusTally();
+  const success = Status.success;
   const n = nodes.length;
-  for (let i = 0; i < n && out.feasible.length < numToFind; i++) {
+  let i = 0;
+  for (; i < n && feasible.length < numToFind; i++) {
     const node = nodes[(start + i) % n];
-    out.processed++;
     let failed: Status | undefined;
     let j = 0;
     // Like RunFilterPlugins, the first plugin that rejects the node ends its evaluation.
     for (; j < filters.length; j++) {
       const status = filters[j].filter(state, pod, node);
-      if (status !== Status.success && status.code !== 'Success') {
+      if (status !== success && status.code !== 'Success') {
         failed = status;
         break;
       }
     }
-    if (failed === undefined) out.feasible.push(node);
+    if (failed === undefined) feasible.push(node);
     else if (failed.isRejected()) {
-      out.rejectedNodes.push(node);
-      out.rejectedStatuses.push(failed);
-      out.rejectedPlugins.push(filters[j].name);
+      rejected.add(failed, filters[j].name);
+      explanation?.filtered.push({ node: node.name, plugin: filters[j].name, reason: failed.message() });
     } else {
-      out.error = { plugin: filters[j].name, message: `running "${filters[j].name}" filter plugin: ${failed.message()}` };
-      return out;
+      const error = { plugin: filters[j].name, message: `running "${filters[j].name}" filter plugin: ${failed.message()}` };
+      return { feasible, rejected, processed: i + 1, error };
     }
   }
-  return out;
+  return { feasible, rejected, processed: i };
 }

@@ -2,7 +2,7 @@ import { SeededRandom } from '../clock/index.js';
 import type { Node } from '../kube/index.js';
 import { fitErrorMessage } from './fit-error.js';
 import { Status } from './framework.js';
-import { ClusterSnapshot } from './node-info.js';
+import { ClusterSnapshot } from './cluster-snapshot.js';
 import { schedule } from './scheduler.js';
 import { makeNode, makePod, type PodOptions } from './testing/fixtures.js';
 
@@ -61,7 +61,7 @@ describe('the FailedScheduling message', () => {
   it('sorts counts as strings, so 10 comes before 9, and spells multi-reason statuses out', () => {
     const cpu = Status.unschedulable('Insufficient cpu');
     const both = Status.unschedulable('Insufficient cpu', 'Insufficient memory');
-    const statuses = [...Array<Status>(9).fill(cpu), both];
+    const statuses = new Map([[cpu, 9], [both, 1]]);
     expect(fitErrorMessage(12, { nodeStatuses: statuses, unschedulablePlugins: new Set() })).toBe(
       '0/12 nodes are available: 1 Insufficient memory, 10 Insufficient cpu.',
     );

@@ -1,6 +1,7 @@
 /** The scheduling framework's extension points, in miniature: kube-scheduler's pkg/scheduler/framework. */
 import type { ObjectMeta, ObjectReference } from '../kube/index.js';
-import type { ClusterSnapshot, NodeInfo } from './node-info.js';
+import type { ClusterSnapshot } from './cluster-snapshot.js';
+import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 
 /** MAX_NODE_SCORE is the highest score a Score plugin gives a node after NormalizeScore. */
@@ -70,10 +71,10 @@ export class StateKey<T> {
 /** CycleState holds what plugins precompute for one pod during one scheduling cycle. */
 export class CycleState {
   private readonly slots: unknown[] = [];
-  /** skipFilter holds plugins whose PreFilter returned Skip; their Filter is not run. */
-  readonly skipFilter = new Set<string>();
-  /** skipScore holds plugins whose PreScore returned Skip; their Score is not run. */
-  readonly skipScore = new Set<string>();
+  /** skipFilter names plugins whose PreFilter returned Skip; their Filter is not run. */
+  readonly skipFilter: string[] = [];
+  /** skipScore names plugins whose PreScore returned Skip; their Score is not run. */
+  readonly skipScore: string[] = [];
 
   /** write stores a plugin's data under its key. */
   write<T>(key: StateKey<T>, value: T): void {
@@ -112,7 +113,7 @@ export interface FilterPlugin extends Plugin {
 export interface ScorePlugin extends Plugin {
   preScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], snapshot: ClusterSnapshot): Status;
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
-  normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): void;
+  normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: number[]): void;
 }
 
 /** ReservePlugin claims node-side state for the assumed pod; unreserve gives it back if a later step fails. */

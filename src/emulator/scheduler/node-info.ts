@@ -1,40 +1,113 @@
-/** NodeInfo and ClusterSnapshot: the scheduler's view of nodes and the pods on them (framework.NodeInfo, cache.Snapshot). */
-import { LABEL_REGION, LABEL_ZONE, type Labels, type Node, type Pod, type Taint } from '../kube/index.js';
-import { PodInfo } from './pod-info.js';
+/** NodeInfo: one node and the pods on it, with requested resources summed incrementally (framework.NodeInfo). */
+import type { Node, Taint } from '../kube/index.js';
+import * as col from './node-table.js';
+import { NodeTable } from './node-table.js';
+import type { PodInfo } from './pod-info.js';
 import { Resource } from './resource.js';
 
 const noTaints: readonly Taint[] = Object.freeze([]);
 
-/** NodeInfo is one node and its pods, with requested resources summed incrementally. */
+function addScalars(into: Map<string, number> | undefined, from: Map<string, number> | undefined, sign: number): Map<string, number> | undefined {
+  if (!from) return into;
+  const out = into ?? new Map<string, number>();
+  for (const [name, v] of from) out.set(name, (out.get(name) ?? 0) + sign * v);
+  return out;
+}
+
+/** NodeInfo is one node and its pods; its numbers live in a NodeTable row (the snapshot's, or its own). */
 export class NodeInfo {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly Taint[];
   readonly unschedulable: boolean;
-  readonly allocatable: Resource;
-  /** requested sums the pods' requests as NodeResourcesFit compares them. */
-  readonly requested = new Resource();
-  /** nonZeroRequested sums requests with 100m/200MB for containers that name none. */
-  readonly nonZeroRequested = new Resource();
+  /** hasDoNotScheduleTaints: some taint has effect NoSchedule or NoExecute. */
+  readonly hasDoNotScheduleTaints: boolean;
+  /** allocatableScalar holds extended resources (`example.com/gpu`, hugepages). */
+  readonly allocatableScalar: ReadonlyMap<string, number> | undefined;
+  /** requestedScalar sums the pods' extended-resource requests. */
+  requestedScalar: Map<string, number> | undefined;
   readonly pods: PodInfo[] = [];
   /** podsWithAffinity are the pods with podAffinity or podAntiAffinity. */
   readonly podsWithAffinity: PodInfo[] = [];
   /** podsWithRequiredAntiAffinity are the pods with required anti-affinity terms. */
   readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
+  private table: NodeTable;
+  private row: number;
 
-  constructor(readonly node: Node) {
+  constructor(
+    readonly node: Node,
+    table?: NodeTable,
+  ) {
     this.name = node.metadata.name ?? '';
     this.labels = node.metadata.labels ?? {};
     this.taints = node.spec.taints ?? noTaints;
     this.unschedulable = node.spec.unschedulable === true;
-    this.allocatable = Resource.fromList(node.status?.allocatable);
+    this.hasDoNotScheduleTaints = this.taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+    this.table = table ?? new NodeTable();
+    this.row = this.table.allocate();
+    const allocatable = Resource.fromList(node.status?.allocatable);
+    const d = this.table.data;
+    d[this.row + col.ALLOC_CPU] = allocatable.milliCPU;
+    d[this.row + col.ALLOC_MEMORY] = allocatable.memory;
+    d[this.row + col.ALLOC_EPHEMERAL] = allocatable.ephemeralStorage;
+    d[this.row + col.ALLOWED_PODS] = allocatable.allowedPodNumber;
+    this.allocatableScalar = allocatable.scalar;
+  }
+
+  /** allocatableMilliCPU is status.allocatable.cpu in millicores. */
+  get allocatableMilliCPU(): number {
+    return this.table.data[this.row + col.ALLOC_CPU];
+  }
+  /** allocatableMemory is status.allocatable.memory in bytes. */
+  get allocatableMemory(): number {
+    return this.table.data[this.row + col.ALLOC_MEMORY];
+  }
+  /** allocatableEphemeralStorage is status.allocatable["ephemeral-storage"] in bytes. */
+  get allocatableEphemeralStorage(): number {
+    return this.table.data[this.row + col.ALLOC_EPHEMERAL];
+  }
+  /** allowedPodNumber is status.allocatable.pods. */
+  get allowedPodNumber(): number {
+    return this.table.data[this.row + col.ALLOWED_PODS];
+  }
+  /** requestedMilliCPU sums the pods' cpu requests. */
+  get requestedMilliCPU(): number {
+    return this.table.data[this.row + col.REQ_CPU];
+  }
+  /** requestedMemory sums the pods' memory requests. */
+  get requestedMemory(): number {
+    return this.table.data[this.row + col.REQ_MEMORY];
+  }
+  /** requestedEphemeralStorage sums the pods' ephemeral-storage requests. */
+  get requestedEphemeralStorage(): number {
+    return this.table.data[this.row + col.REQ_EPHEMERAL];
+  }
+  /** nonZeroRequestedMilliCPU counts 100m for containers without a cpu request. */
+  get nonZeroRequestedMilliCPU(): number {
+    return this.table.data[this.row + col.NON_ZERO_CPU];
+  }
+  /** nonZeroRequestedMemory counts 200MB for containers without a memory request. */
+  get nonZeroRequestedMemory(): number {
+    return this.table.data[this.row + col.NON_ZERO_MEMORY];
+  }
+  /** podCount is the number of pods on the node. */
+  get podCount(): number {
+    return this.table.data[this.row + col.POD_COUNT];
+  }
+
+  /** allocatable is a copy of the node's allocatable resources. */
+  get allocatable(): Resource {
+    return this.resource(col.ALLOC_CPU, col.ALLOC_MEMORY, col.ALLOC_EPHEMERAL, col.ALLOWED_PODS, this.allocatableScalar);
+  }
+  /** requested is a copy of the summed pod requests. */
+  get requested(): Resource {
+    return this.resource(col.REQ_CPU, col.REQ_MEMORY, col.REQ_EPHEMERAL, undefined, this.requestedScalar);
   }
 
   /** addPod accounts a pod on this node in O(1). */
   addPod(pod: PodInfo): void {
     this.pods.push(pod);
-    this.requested.add(pod.requests);
-    this.nonZeroRequested.add(pod.nonZeroRequests);
+    this.account(pod, 1);
     if (pod.hasAffinity) this.podsWithAffinity.push(pod);
     if (pod.requiredAntiAffinityTerms.length > 0) this.podsWithRequiredAntiAffinity.push(pod);
   }
@@ -44,155 +117,47 @@ export class NodeInfo {
     const i = this.pods.indexOf(pod);
     if (i < 0) return false;
     this.pods.splice(i, 1);
-    this.requested.add(pod.requests, -1);
-    this.nonZeroRequested.add(pod.nonZeroRequests, -1);
+    this.account(pod, -1);
     remove(this.podsWithAffinity, pod);
     remove(this.podsWithRequiredAntiAffinity, pod);
     return true;
+  }
+
+  /** detach moves this node's row into a table of its own, when the snapshot that held it lets it go. */
+  detach(): void {
+    const own = new NodeTable();
+    const row = own.allocate();
+    this.table.copyRow(this.row, own, row);
+    this.table.release(this.row);
+    this.table = own;
+    this.row = row;
+  }
+
+  private account(pod: PodInfo, sign: number): void {
+    const d = this.table.data;
+    const r = this.row;
+    d[r + col.REQ_CPU] += sign * pod.requests.milliCPU;
+    d[r + col.REQ_MEMORY] += sign * pod.requests.memory;
+    d[r + col.REQ_EPHEMERAL] += sign * pod.requests.ephemeralStorage;
+    d[r + col.NON_ZERO_CPU] += sign * pod.nonZeroRequests.milliCPU;
+    d[r + col.NON_ZERO_MEMORY] += sign * pod.nonZeroRequests.memory;
+    d[r + col.POD_COUNT] += sign;
+    this.requestedScalar = addScalars(this.requestedScalar, pod.requests.scalar, sign);
+  }
+
+  private resource(cpu: number, memory: number, ephemeral: number, pods: number | undefined, scalar: ReadonlyMap<string, number> | undefined): Resource {
+    const d = this.table.data;
+    const r = new Resource();
+    r.milliCPU = d[this.row + cpu];
+    r.memory = d[this.row + memory];
+    r.ephemeralStorage = d[this.row + ephemeral];
+    r.allowedPodNumber = pods === undefined ? 0 : d[this.row + pods];
+    if (scalar) for (const [name, v] of scalar) r.setScalar(name, v);
+    return r;
   }
 }
 
 function remove<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
   if (i >= 0) list.splice(i, 1);
-}
-
-/** zoneKey is utilnode.GetZoneKey: region and zone, or "" for nodes with neither. */
-export function zoneKey(labels: Labels): string {
-  const zone = labels?.[LABEL_ZONE] ?? labels?.['failure-domain.beta.kubernetes.io/zone'] ?? '';
-  const region = labels?.[LABEL_REGION] ?? labels?.['failure-domain.beta.kubernetes.io/region'] ?? '';
-  return region === '' && zone === '' ? '' : `${region}:\x00:${zone}`;
-}
-
-/** ClusterSnapshot is the scheduler's cache: NodeInfos listed zone by zone, round-robin, as kube-scheduler's nodeTree. */
-export class ClusterSnapshot {
-  private readonly byName = new Map<string, NodeInfo>();
-  private readonly zones = new Map<string, NodeInfo[]>();
-  private readonly podNodes = new Map<string, NodeInfo>();
-  private ordered: NodeInfo[] | undefined;
-  private affinityPods = 0;
-  private antiAffinityPods = 0;
-  /** namespaces holds namespace labels, for affinity terms with a namespaceSelector. */
-  readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
-
-  /** of builds a snapshot from nodes and the pods already bound to them (spec.nodeName). */
-  static of(nodes: readonly Node[], pods: readonly Pod[] = []): ClusterSnapshot {
-    const snapshot = new ClusterSnapshot();
-    for (const node of nodes) snapshot.addNode(node);
-    for (const pod of pods) if (pod.spec.nodeName) snapshot.addPod(PodInfo.of(pod));
-    return snapshot;
-  }
-
-  /** nodes lists every NodeInfo in kube-scheduler's order: one node per zone in turn. */
-  get nodes(): readonly NodeInfo[] {
-    return (this.ordered ??= roundRobin([...this.zones.values()]));
-  }
-
-  /** size is the number of nodes. */
-  get size(): number {
-    return this.byName.size;
-  }
-
-  /** get finds a node by name. */
-  get(name: string): NodeInfo | undefined {
-    return this.byName.get(name);
-  }
-
-  /** addNode adds a node, or replaces it (labels, taints, allocatable) keeping its pods and its place. */
-  addNode(node: Node): NodeInfo {
-    const info = new NodeInfo(node);
-    const old = this.byName.get(info.name);
-    const key = zoneKey(info.labels);
-    if (old) {
-      for (const pod of old.pods) {
-        info.addPod(pod);
-        this.podNodes.set(pod.key, info);
-      }
-      const oldKey = zoneKey(old.labels);
-      const oldZone = this.zones.get(oldKey)!;
-      if (oldKey === key) oldZone[oldZone.indexOf(old)] = info;
-      else this.leaveZone(oldKey, old);
-    }
-    if (!old || zoneKey(old.labels) !== key) {
-      const zone = this.zones.get(key);
-      if (zone) zone.push(info);
-      else this.zones.set(key, [info]);
-    }
-    this.byName.set(info.name, info);
-    this.ordered = undefined;
-    return info;
-  }
-
-  /** removeNode drops a node and forgets its pods. */
-  removeNode(name: string): boolean {
-    const info = this.byName.get(name);
-    if (!info) return false;
-    for (const pod of [...info.pods]) this.removePod(pod.key);
-    this.byName.delete(name);
-    this.leaveZone(zoneKey(info.labels), info);
-    this.ordered = undefined;
-    return true;
-  }
-
-  /** addPod accounts a pod on the node named by its spec.nodeName (AssumePod or a bound pod), in O(1). */
-  addPod(pod: PodInfo): void {
-    const info = pod.nodeName === undefined ? undefined : this.byName.get(pod.nodeName);
-    if (!info) throw new Error(`pod ${pod.key}: node ${JSON.stringify(pod.nodeName)} is not in the snapshot`);
-    if (this.podNodes.has(pod.key)) throw new Error(`pod ${pod.key} is already on node ${this.podNodes.get(pod.key)!.name}`);
-    this.place(pod, info);
-  }
-
-  /** assume puts a pod on a node, as the scheduler cache does before binding; returns the assumed PodInfo. */
-  assume(pod: PodInfo, nodeName: string): PodInfo {
-    const assumed = pod.assumedOn(nodeName);
-    this.addPod(assumed);
-    return assumed;
-  }
-
-  /** removePod forgets a pod (`namespace/name`) wherever it is; false if it was not known. */
-  removePod(key: string): boolean {
-    const info = this.podNodes.get(key);
-    const pod = info?.pods.find((p) => p.key === key);
-    if (!info || !pod) return false;
-    info.removePod(pod);
-    this.podNodes.delete(key);
-    if (pod.hasAffinity) this.affinityPods--;
-    if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods--;
-    return true;
-  }
-
-  /** nodeOf returns the node a pod (`namespace/name`) is on. */
-  nodeOf(key: string): NodeInfo | undefined {
-    return this.podNodes.get(key);
-  }
-
-  /** havePodsWithAffinity lists nodes with pods carrying (anti-)affinity; free when there are none. */
-  havePodsWithAffinity(): readonly NodeInfo[] {
-    return this.affinityPods === 0 ? [] : this.nodes.filter((n) => n.podsWithAffinity.length > 0);
-  }
-
-  /** havePodsWithRequiredAntiAffinity lists nodes with pods carrying required anti-affinity. */
-  havePodsWithRequiredAntiAffinity(): readonly NodeInfo[] {
-    return this.antiAffinityPods === 0 ? [] : this.nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0);
-  }
-
-  private leaveZone(key: string, info: NodeInfo): void {
-    const zone = this.zones.get(key)!;
-    zone.splice(zone.indexOf(info), 1);
-    if (zone.length === 0) this.zones.delete(key);
-  }
-
-  private place(pod: PodInfo, info: NodeInfo): void {
-    info.addPod(pod);
-    this.podNodes.set(pod.key, info);
-    if (pod.hasAffinity) this.affinityPods++;
-    if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods++;
-  }
-}
-
-function roundRobin(zones: NodeInfo[][]): NodeInfo[] {
-  const out: NodeInfo[] = [];
-  const longest = Math.max(0, ...zones.map((z) => z.length));
-  for (let i = 0; i < longest; i++) for (const zone of zones) if (i < zone.length) out.push(zone[i]);
-  return out;
 }

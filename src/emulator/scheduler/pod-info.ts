@@ -54,6 +54,8 @@ function weighted(
 export class PodInfo {
   readonly name: string;
   readonly namespace: string;
+  /** nodeName is spec.nodeName, set once the pod is bound or assumed. */
+  readonly nodeName: string | undefined;
   readonly labels: Readonly<Record<string, string>>;
   /** requests: what NodeResourcesFit compares against allocatable (no defaults). */
   readonly requests: Resource;
@@ -73,6 +75,7 @@ export class PodInfo {
     this.name = pod.metadata.name ?? '';
     // The API server defaults an empty namespace to "default"; so do we.
     this.namespace = pod.metadata.namespace || 'default';
+    this.nodeName = pod.spec.nodeName || undefined;
     this.labels = pod.metadata.labels ?? {};
     this.requests = base?.requests ?? podRequests(pod, false);
     this.nonZeroRequests = base?.nonZeroRequests ?? podRequests(pod, true);
@@ -97,10 +100,6 @@ export class PodInfo {
     return `${this.namespace}/${this.name}`;
   }
 
-  /** nodeName is spec.nodeName, set once the pod is bound or assumed. */
-  get nodeName(): string | undefined {
-    return this.pod.spec.nodeName || undefined;
-  }
 
   /** terminating: the pod has a deletionTimestamp, so spreading ignores it. */
   get terminating(): boolean {

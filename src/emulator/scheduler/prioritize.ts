@@ -2,7 +2,8 @@
 import type { RandomSource } from '../clock/index.js';
 import type { Explanation } from './explanation.js';
 import type { CycleState } from './framework.js';
-import type { ClusterSnapshot, NodeInfo } from './node-info.js';
+import type { ClusterSnapshot } from './cluster-snapshot.js';
+import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile } from './profile.js';
 
@@ -14,20 +15,21 @@ export function prioritizeNodes(
   nodes: readonly NodeInfo[],
   snapshot: ClusterSnapshot,
   explanation?: Explanation,
-): Float64Array | string {
-  const totals = new Float64Array(nodes.length);
-  if (profile.score.length === 0) return totals.fill(1);
+): number[] | string {
+  // Plain arrays: large typed arrays are allocated outside the heap and cost more than the scoring.
+  const totals: number[] = new Array<number>(nodes.length).fill(profile.score.length === 0 ? 1 : 0);
+  if (profile.score.length === 0) return totals;
   for (const { plugin } of profile.score) {
     if (!plugin.preScore) continue;
     const status = plugin.preScore(state, pod, nodes, snapshot);
-    if (status.code === 'Skip') state.skipScore.add(plugin.name);
+    if (status.code === 'Skip') state.skipScore.push(plugin.name);
     else if (status.code !== 'Success') return `running PreScore plugin "${plugin.name}": ${status.message()}`;
   }
-  const scores = new Float64Array(nodes.length);
+  const scores: number[] = new Array<number>(nodes.length).fill(0);
   for (const { plugin, weight } of profile.score) {
-    if (state.skipScore.has(plugin.name)) continue;
+    if (state.skipScore.includes(plugin.name)) continue;
     for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]);
-    const raw = explanation ? Float64Array.from(scores) : undefined;
+    const raw = explanation ? [...scores] : undefined;
     plugin.normalizeScore?.(state, pod, nodes, scores);
     for (let i = 0; i < nodes.length; i++) totals[i] += scores[i] * weight;
     if (explanation && raw) {
@@ -44,7 +46,7 @@ export function prioritizeNodes(
  * selectHost picks the highest total; ties are broken by reservoir sampling, so each of k tied nodes wins
  * with probability 1/k, drawing `random.int(count)` once per tie as kube-scheduler's selectHost did.
  */
-export function selectHost(totals: Float64Array, random: RandomSource): number {
+export function selectHost(totals: readonly number[], random: RandomSource): number {
   let best = 0;
   let max = totals[0];
   let ties = 1;

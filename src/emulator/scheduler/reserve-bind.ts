@@ -1,7 +1,7 @@
 /** Assume, Reserve and Bind: the tail of a scheduling cycle and the binding cycle (schedule_one.go). */
 import { FitError } from './fit-error.js';
 import type { Binding, CycleState } from './framework.js';
-import type { ClusterSnapshot } from './node-info.js';
+import type { ClusterSnapshot } from './cluster-snapshot.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile } from './profile.js';
 
@@ -33,7 +33,7 @@ export function reserveAndBind(
     const status = pl.reserve(state, assumed, nodeName, snapshot);
     if (status.isSuccess()) continue;
     forget(profile, state, assumed, nodeName, snapshot);
-    if (status.isRejected()) return new FitError(1, { nodeStatuses: [status], unschedulablePlugins: new Set([pl.name]) });
+    if (status.isRejected()) return new FitError(1, { nodeStatuses: new Map([[status, 1]]), unschedulablePlugins: new Set([pl.name]) });
     return `running Reserve plugin "${pl.name}": ${status.message()}`;
   }
   for (const pl of profile.bind) {

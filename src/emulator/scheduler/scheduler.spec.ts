@@ -1,7 +1,7 @@
 import { SeededRandom } from '../clock/index.js';
 import { numFeasibleNodesToFind } from './find-nodes.js';
 import { Status, type ReservePlugin } from './framework.js';
-import { ClusterSnapshot } from './node-info.js';
+import { ClusterSnapshot } from './cluster-snapshot.js';
 import { Profile } from './profile.js';
 import { defaultProfileConfig, registry } from './registry.js';
 import { schedule } from './scheduler.js';

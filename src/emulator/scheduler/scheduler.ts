@@ -2,10 +2,11 @@
 import type { Pod } from '../kube/index.js';
 import type { RandomSource } from '../clock/index.js';
 import { newExplanation, type Explanation } from './explanation.js';
-import { findNodesThatPassFilters, numFeasibleNodesToFind, runPreFilter, type Filtered } from './find-nodes.js';
+import { findNodesThatPassFilters, numFeasibleNodesToFind, runPreFilter } from './find-nodes.js';
 import { ERR_NO_NODES_AVAILABLE, FitError, type Diagnosis } from './fit-error.js';
 import { CycleState, Status, type Binding } from './framework.js';
-import type { ClusterSnapshot, NodeInfo } from './node-info.js';
+import type { ClusterSnapshot } from './cluster-snapshot.js';
+import type { NodeInfo } from './node-info.js';
 import { PodInfo } from './pod-info.js';
 import { prioritizeNodes, selectHost } from './prioritize.js';
 import { DEFAULT_PROFILE, type Profile } from './profile.js';
@@ -64,14 +65,6 @@ function unschedulable(fitError: FitError, nextStartIndex: number, explanation?:
   return { outcome: 'Unschedulable', message: fitError.message, fitError, unschedulablePlugins: plugins, nextStartIndex, explanation };
 }
 
-function explainFiltered(explanation: Explanation | undefined, filtered: Filtered): void {
-  if (!explanation) return;
-  for (let i = 0; i < filtered.rejectedNodes.length; i++) {
-    const reason = filtered.rejectedStatuses[i].message();
-    explanation.filtered.push({ node: filtered.rejectedNodes[i].name, plugin: filtered.rejectedPlugins[i], reason });
-  }
-}
-
 /**
  * schedule runs one scheduling cycle for `pod` against `snapshot`. Filter starts at `startIndex` and the result
  * carries `nextStartIndex`, so a caller that persists it replays identically. On success the pod is assumed into
@@ -94,7 +87,7 @@ export function schedule(pod: Pod | PodInfo, snapshot: ClusterSnapshot, options:
   if (!pre.status.isSuccess()) {
     if (pre.plugin) plugins.add(pre.plugin);
     if (explanation) explanation.preFilter = { plugin: pre.plugin ?? '', reason: pre.status.message() };
-    const diagnosis: Diagnosis = { nodeStatuses: [], absentNodesStatus: pre.status, preFilterMessage: pre.status.message(), unschedulablePlugins: plugins };
+    const diagnosis: Diagnosis = { nodeStatuses: new Map(), absentNodesStatus: pre.status, preFilterMessage: pre.status.message(), unschedulablePlugins: plugins };
     return unschedulable(new FitError(all.length, diagnosis), start, explanation);
   }
 
@@ -108,20 +101,19 @@ export function schedule(pod: Pod | PodInfo, snapshot: ClusterSnapshot, options:
     }
   }
   const numToFind = profile.score.length === 0 ? 1 : numFeasibleNodesToFind(profile.percentageOfNodesToScore, nodes.length);
-  const filtered = findNodesThatPassFilters(profile, state, info, nodes, start, numToFind);
+  const filtered = findNodesThatPassFilters(profile, state, info, nodes, start, numToFind, explanation);
   const nextStartIndex = (start + filtered.processed) % all.length;
-  explainFiltered(explanation, filtered);
   if (filtered.error) return { outcome: 'Error', message: filtered.error.message, nextStartIndex, explanation };
   if (filtered.feasible.length === 0) {
-    for (const p of filtered.rejectedPlugins) plugins.add(p);
-    const diagnosis: Diagnosis = { nodeStatuses: filtered.rejectedStatuses, absentNodesStatus: absent, unschedulablePlugins: plugins };
+    for (const p of filtered.rejected.plugins()) plugins.add(p);
+    const diagnosis: Diagnosis = { nodeStatuses: filtered.rejected.statuses(), absentNodesStatus: absent, unschedulablePlugins: plugins };
     return unschedulable(new FitError(all.length, diagnosis), nextStartIndex, explanation);
   }
 
   const host = pickHost(profile, state, info, filtered.feasible, snapshot, options.random, explanation);
   if (typeof host === 'string') return { outcome: 'Error', message: host, nextStartIndex, explanation };
   if (explanation) explanation.nodeName = host.name;
-  const evaluated = { evaluatedNodes: filtered.feasible.length + filtered.rejectedNodes.length, feasibleNodes: filtered.feasible.length };
+  const evaluated = { evaluatedNodes: filtered.feasible.length + filtered.rejected.total, feasibleNodes: filtered.feasible.length };
   if (options.dryRun) return { outcome: 'Scheduled', nodeName: host.name, ...evaluated, nextStartIndex, explanation };
 
   const bound = reserveAndBind(profile, state, info, host.name, snapshot);

@@ -2,7 +2,7 @@
 import { MAX_NODE_SCORE } from '../framework.js';
 
 /** defaultNormalizeScore rescales [0, max] to [0, 100] with integer division; `reverse` flips it (100 - score). */
-export function defaultNormalizeScore(scores: Float64Array, reverse: boolean, maxPriority = MAX_NODE_SCORE): void {
+export function defaultNormalizeScore(scores: number[], reverse: boolean, maxPriority = MAX_NODE_SCORE): void {
   let max = 0;
   for (let i = 0; i < scores.length; i++) if (scores[i] > max) max = scores[i];
   if (max === 0) {

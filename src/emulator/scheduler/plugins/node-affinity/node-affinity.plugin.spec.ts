@@ -81,8 +81,8 @@ describe('NodeAffinity score', () => {
     const state = new CycleState();
     const status = plugin.preScore(state, pod);
     if (expected === 'Skip') return expect(status.code).toBe('Skip');
-    const scores = Float64Array.from(nodes.map((n) => plugin.score(state, pod, n)));
+    const scores = nodes.map((n) => plugin.score(state, pod, n));
     plugin.normalizeScore(state, pod, nodes, scores);
-    expect([...scores]).toEqual(expected);
+    expect(scores).toEqual(expected);
   });
 });

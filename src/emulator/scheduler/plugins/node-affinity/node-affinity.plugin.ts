@@ -80,7 +80,7 @@ export class NodeAffinityPlugin implements PreFilterPlugin, FilterPlugin, ScoreP
   }
 
   /** normalizeScore rescales to 0-100 against the best node. */
-  normalizeScore(_state: CycleState, _pod: PodInfo, _nodes: readonly NodeInfo[], scores: Float64Array): void {
+  normalizeScore(_state: CycleState, _pod: PodInfo, _nodes: readonly NodeInfo[], scores: number[]): void {
     defaultNormalizeScore(scores, false);
   }
 }

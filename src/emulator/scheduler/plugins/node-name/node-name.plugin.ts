@@ -1,5 +1,5 @@
 /** NodeName: a pod that names its node runs only there (plugins/nodename). */
-import { Status, type CycleState, type FilterPlugin } from '../../framework.js';
+import { Status, type CycleState, type FilterPlugin, type PreFilterPlugin } from '../../framework.js';
 import type { NodeInfo } from '../../node-info.js';
 import type { PodInfo } from '../../pod-info.js';
 
@@ -17,8 +17,13 @@ export function fitsNodeName(pod: PodInfo, node: NodeInfo): boolean {
 }
 
 /** NodeNamePlugin filters out every node but the one in spec.nodeName. */
-export class NodeNamePlugin implements FilterPlugin {
+export class NodeNamePlugin implements PreFilterPlugin, FilterPlugin {
   readonly name = NODE_NAME;
+
+  /** preFilter skips the Filter for pods naming no node, which every node fits (an emulator shortcut, same outcome). */
+  preFilter(_state: CycleState, pod: PodInfo): Status {
+    return pod.nodeName === undefined ? Status.skip : Status.success;
+  }
 
   /** filter rejects nodes other than the named one (UnschedulableAndUnresolvable). */
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status {

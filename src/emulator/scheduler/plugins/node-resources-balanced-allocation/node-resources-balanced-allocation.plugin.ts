@@ -14,11 +14,11 @@ export const NODE_RESOURCES_BALANCED_ALLOCATION = 'NodeResourcesBalancedAllocati
 export function balancedAllocationScore(podRequests: Resource, node: NodeInfo): number {
   let first = -1;
   let std = 0;
-  const cpu = node.allocatable.milliCPU;
-  if (cpu !== 0) first = Math.min(1, (node.requested.milliCPU + podRequests.milliCPU) / cpu);
-  const memory = node.allocatable.memory;
+  const cpu = node.allocatableMilliCPU;
+  if (cpu !== 0) first = Math.min(1, (node.requestedMilliCPU + podRequests.milliCPU) / cpu);
+  const memory = node.allocatableMemory;
   if (memory !== 0) {
-    const fraction = Math.min(1, (node.requested.memory + podRequests.memory) / memory);
+    const fraction = Math.min(1, (node.requestedMemory + podRequests.memory) / memory);
     if (first >= 0) std = Math.abs((first - fraction) / 2);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);

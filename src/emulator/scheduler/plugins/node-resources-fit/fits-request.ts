@@ -23,14 +23,13 @@ export function reasonsOf(mask: number): string[] {
 /** insufficientMask checks pods, cpu, memory and ephemeral-storage; a zero request never fails its resource. */
 export function insufficientMask(request: Resource, node: NodeInfo): number {
   let mask = 0;
-  if (node.pods.length + 1 > node.allocatable.allowedPodNumber) mask |= TOO_MANY_PODS;
-  const free = node.allocatable;
-  const used = node.requested;
-  if (request.milliCPU > 0 && request.milliCPU > free.milliCPU - used.milliCPU) mask |= INSUFFICIENT_CPU;
-  if (request.memory > 0 && request.memory > free.memory - used.memory) mask |= INSUFFICIENT_MEMORY;
-  if (request.ephemeralStorage > 0 && request.ephemeralStorage > free.ephemeralStorage - used.ephemeralStorage) {
-    mask |= INSUFFICIENT_EPHEMERAL_STORAGE;
-  }
+  if (node.podCount + 1 > node.allowedPodNumber) mask |= TOO_MANY_PODS;
+  const cpu = request.milliCPU;
+  if (cpu > 0 && cpu > node.allocatableMilliCPU - node.requestedMilliCPU) mask |= INSUFFICIENT_CPU;
+  const memory = request.memory;
+  if (memory > 0 && memory > node.allocatableMemory - node.requestedMemory) mask |= INSUFFICIENT_MEMORY;
+  const storage = request.ephemeralStorage;
+  if (storage > 0 && storage > node.allocatableEphemeralStorage - node.requestedEphemeralStorage) mask |= INSUFFICIENT_EPHEMERAL_STORAGE;
   return mask;
 }
 
@@ -40,7 +39,7 @@ export function insufficientScalars(request: Resource, node: NodeInfo): string[]
   if (!request.scalar) return out;
   for (const [name, quantity] of request.scalar) {
     if (quantity === 0) continue;
-    const free = (node.allocatable.scalar?.get(name) ?? 0) - (node.requested.scalar?.get(name) ?? 0);
+    const free = (node.allocatableScalar?.get(name) ?? 0) - (node.requestedScalar?.get(name) ?? 0);
     if (quantity > free) out.push(`Insufficient ${name}`);
   }
   return out;
@@ -64,14 +63,14 @@ export function leastRequestedScore(requested: number, capacity: number): number
 export function leastAllocatedScore(podNonZero: Resource, node: NodeInfo): number {
   let score = 0;
   let weights = 0;
-  const cpu = node.allocatable.milliCPU;
+  const cpu = node.allocatableMilliCPU;
   if (cpu !== 0) {
-    score += leastRequestedScore(node.nonZeroRequested.milliCPU + podNonZero.milliCPU, cpu);
+    score += leastRequestedScore(node.nonZeroRequestedMilliCPU + podNonZero.milliCPU, cpu);
     weights++;
   }
-  const memory = node.allocatable.memory;
+  const memory = node.allocatableMemory;
   if (memory !== 0) {
-    score += leastRequestedScore(node.nonZeroRequested.memory + podNonZero.memory, memory);
+    score += leastRequestedScore(node.nonZeroRequestedMemory + podNonZero.memory, memory);
     weights++;
   }
   return weights === 0 ? 0 : Math.floor(score / weights);

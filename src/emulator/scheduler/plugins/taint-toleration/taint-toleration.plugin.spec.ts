@@ -39,8 +39,8 @@ describe('TaintToleration', () => {
     const state = new CycleState();
     const pod = PodInfo.of(makePod('p', { tolerations }));
     plugin.preScore(state, pod);
-    const scores = Float64Array.from(nodes.map((n) => plugin.score(state, pod, n)));
+    const scores = nodes.map((n) => plugin.score(state, pod, n));
     plugin.normalizeScore(state, pod, nodes, scores);
-    expect([...scores]).toEqual(expected);
+    expect(scores).toEqual(expected);
   });
 });

@@ -1,8 +1,9 @@
 /** TaintToleration: NoSchedule/NoExecute taints filter, PreferNoSchedule taints score (plugins/tainttoleration). */
 import type { Taint, Toleration } from '../../../kube/index.js';
-import { StateKey, Status, type CycleState, type FilterPlugin, type ScorePlugin } from '../../framework.js';
+import { StateKey, Status, type CycleState, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework.js';
 import { defaultNormalizeScore } from '../../helpers/normalize-score.js';
 import { findUntoleratedTaint, isDoNotScheduleTaint, tolerationsTolerateTaint } from '../../helpers/tolerations.js';
+import type { ClusterSnapshot } from '../../cluster-snapshot.js';
 import type { NodeInfo } from '../../node-info.js';
 import type { PodInfo } from '../../pod-info.js';
 
@@ -35,11 +36,17 @@ export function countIntolerablePreferNoSchedule(taints: readonly Taint[], toler
 }
 
 /** TaintTolerationPlugin filters on hard taints and prefers nodes with fewer intolerable soft taints. */
-export class TaintTolerationPlugin implements FilterPlugin, ScorePlugin {
+export class TaintTolerationPlugin implements PreFilterPlugin, FilterPlugin, ScorePlugin {
   readonly name = TAINT_TOLERATION;
+
+  /** preFilter skips the Filter while no node has a NoSchedule/NoExecute taint (an emulator shortcut, same outcome). */
+  preFilter(_state: CycleState, _pod: PodInfo, snapshot: ClusterSnapshot): Status {
+    return snapshot.anyDoNotScheduleTaints ? Status.success : Status.skip;
+  }
 
   /** filter rejects a node with an untolerated NoSchedule/NoExecute taint (UnschedulableAndUnresolvable). */
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status {
+    if (!node.hasDoNotScheduleTaints) return Status.success;
     const taint = untoleratedTaint(pod, node);
     return taint === undefined ? Status.success : Status.unresolvable(untoleratedTaintReason(taint));
   }
@@ -57,7 +64,7 @@ export class TaintTolerationPlugin implements FilterPlugin, ScorePlugin {
   }
 
   /** normalizeScore maps counts to 0-100, reversed: no intolerable taints scores 100. */
-  normalizeScore(_state: CycleState, _pod: PodInfo, _nodes: readonly NodeInfo[], scores: Float64Array): void {
+  normalizeScore(_state: CycleState, _pod: PodInfo, _nodes: readonly NodeInfo[], scores: number[]): void {
     defaultNormalizeScore(scores, true);
   }
 }

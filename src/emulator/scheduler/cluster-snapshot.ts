@@ -1,0 +1,168 @@
+/** ClusterSnapshot: the scheduler's cache of nodes and the pods on them (cache.Snapshot with its nodeTree order). */
+import { LABEL_REGION, LABEL_ZONE, type Labels, type Node, type Pod } from '../kube/index.js';
+import { NodeInfo } from './node-info.js';
+import { NodeTable } from './node-table.js';
+import { PodInfo } from './pod-info.js';
+
+/** zoneKey is utilnode.GetZoneKey: region and zone, or "" for nodes with neither. */
+export function zoneKey(labels: Labels): string {
+  const zone = labels?.[LABEL_ZONE] ?? labels?.['failure-domain.beta.kubernetes.io/zone'] ?? '';
+  const region = labels?.[LABEL_REGION] ?? labels?.['failure-domain.beta.kubernetes.io/region'] ?? '';
+  return region === '' && zone === '' ? '' : `${region}:\x00:${zone}`;
+}
+
+/** ClusterSnapshot is the scheduler's cache: NodeInfos listed zone by zone, round-robin, as kube-scheduler's nodeTree. */
+export class ClusterSnapshot {
+  private readonly table = new NodeTable(64);
+  private readonly byName = new Map<string, NodeInfo>();
+  private readonly zones = new Map<string, NodeInfo[]>();
+  private readonly podNodes = new Map<string, NodeInfo>();
+  private ordered: NodeInfo[] | undefined;
+  private affinityPods = 0;
+  private antiAffinityPods = 0;
+  private cordoned = 0;
+  private tainted = 0;
+  /** namespaces holds namespace labels, for affinity terms with a namespaceSelector. */
+  readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
+
+  /** of builds a snapshot from nodes and the pods already bound to them (spec.nodeName). */
+  static of(nodes: readonly Node[], pods: readonly Pod[] = []): ClusterSnapshot {
+    const snapshot = new ClusterSnapshot();
+    for (const node of nodes) snapshot.addNode(node);
+    for (const pod of pods) if (pod.spec.nodeName) snapshot.addPod(PodInfo.of(pod));
+    return snapshot;
+  }
+
+  /** nodes lists every NodeInfo in kube-scheduler's order: one node per zone in turn. */
+  get nodes(): readonly NodeInfo[] {
+    return (this.ordered ??= roundRobin([...this.zones.values()]));
+  }
+
+  /** size is the number of nodes. */
+  get size(): number {
+    return this.byName.size;
+  }
+
+  /** get finds a node by name. */
+  get(name: string): NodeInfo | undefined {
+    return this.byName.get(name);
+  }
+
+  /** addNode adds a node, or replaces it (labels, taints, allocatable) keeping its pods and its place. */
+  addNode(node: Node): NodeInfo {
+    const info = new NodeInfo(node, this.table);
+    const old = this.byName.get(info.name);
+    const key = zoneKey(info.labels);
+    if (old) {
+      for (const pod of old.pods) {
+        info.addPod(pod);
+        this.podNodes.set(pod.key, info);
+      }
+      const oldKey = zoneKey(old.labels);
+      const oldZone = this.zones.get(oldKey)!;
+      if (oldKey === key) oldZone[oldZone.indexOf(old)] = info;
+      else this.leaveZone(oldKey, old);
+      old.detach();
+    }
+    if (!old || zoneKey(old.labels) !== key) {
+      const zone = this.zones.get(key);
+      if (zone) zone.push(info);
+      else this.zones.set(key, [info]);
+    }
+    this.byName.set(info.name, info);
+    this.count(old, -1);
+    this.count(info, 1);
+    this.ordered = undefined;
+    return info;
+  }
+
+  /** removeNode drops a node and forgets its pods. */
+  removeNode(name: string): boolean {
+    const info = this.byName.get(name);
+    if (!info) return false;
+    for (const pod of [...info.pods]) this.removePod(pod.key);
+    this.byName.delete(name);
+    this.count(info, -1);
+    this.leaveZone(zoneKey(info.labels), info);
+    info.detach();
+    this.ordered = undefined;
+    return true;
+  }
+
+  /** addPod accounts a pod on the node named by its spec.nodeName (AssumePod or a bound pod), in O(1). */
+  addPod(pod: PodInfo): void {
+    const info = pod.nodeName === undefined ? undefined : this.byName.get(pod.nodeName);
+    if (!info) throw new Error(`pod ${pod.key}: node ${JSON.stringify(pod.nodeName)} is not in the snapshot`);
+    if (this.podNodes.has(pod.key)) throw new Error(`pod ${pod.key} is already on node ${this.podNodes.get(pod.key)!.name}`);
+    this.place(pod, info);
+  }
+
+  /** assume puts a pod on a node, as the scheduler cache does before binding; returns the assumed PodInfo. */
+  assume(pod: PodInfo, nodeName: string): PodInfo {
+    const assumed = pod.assumedOn(nodeName);
+    this.addPod(assumed);
+    return assumed;
+  }
+
+  /** removePod forgets a pod (`namespace/name`) wherever it is; false if it was not known. */
+  removePod(key: string): boolean {
+    const info = this.podNodes.get(key);
+    const pod = info?.pods.find((p) => p.key === key);
+    if (!info || !pod) return false;
+    info.removePod(pod);
+    this.podNodes.delete(key);
+    if (pod.hasAffinity) this.affinityPods--;
+    if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods--;
+    return true;
+  }
+
+  /** nodeOf returns the node a pod (`namespace/name`) is on. */
+  nodeOf(key: string): NodeInfo | undefined {
+    return this.podNodes.get(key);
+  }
+
+  /** anyUnschedulable: some node is cordoned (spec.unschedulable). */
+  get anyUnschedulable(): boolean {
+    return this.cordoned > 0;
+  }
+
+  /** anyDoNotScheduleTaints: some node has a NoSchedule or NoExecute taint. */
+  get anyDoNotScheduleTaints(): boolean {
+    return this.tainted > 0;
+  }
+
+  /** havePodsWithAffinity lists nodes with pods carrying (anti-)affinity; free when there are none. */
+  havePodsWithAffinity(): readonly NodeInfo[] {
+    return this.affinityPods === 0 ? [] : this.nodes.filter((n) => n.podsWithAffinity.length > 0);
+  }
+
+  /** havePodsWithRequiredAntiAffinity lists nodes with pods carrying required anti-affinity. */
+  havePodsWithRequiredAntiAffinity(): readonly NodeInfo[] {
+    return this.antiAffinityPods === 0 ? [] : this.nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0);
+  }
+
+  private count(info: NodeInfo | undefined, sign: number): void {
+    if (info?.unschedulable) this.cordoned += sign;
+    if (info?.hasDoNotScheduleTaints) this.tainted += sign;
+  }
+
+  private leaveZone(key: string, info: NodeInfo): void {
+    const zone = this.zones.get(key)!;
+    zone.splice(zone.indexOf(info), 1);
+    if (zone.length === 0) this.zones.delete(key);
+  }
+
+  private place(pod: PodInfo, info: NodeInfo): void {
+    info.addPod(pod);
+    this.podNodes.set(pod.key, info);
+    if (pod.hasAffinity) this.affinityPods++;
+    if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods++;
+  }
+}
+
+function roundRobin(zones: NodeInfo[][]): NodeInfo[] {
+  const out: NodeInfo[] = [];
+  const longest = Math.max(0, ...zones.map((z) => z.length));
+  for (let i = 0; i < longest; i++) for (const zone of zones) if (i < zone.length) out.push(zone[i]);
+  return out;
+}
