@@ -14,6 +14,7 @@ export function podFacts(pod: Pod): Set<PodFact> {
   if (statuses.length > 0 && statuses.every((s) => s.state.running)) facts.add('containersRunning');
   if (statuses.length > 0 && statuses.every((s) => s.ready)) facts.add('containersReady');
   if (pod.spec.containers.some((c) => c.readinessProbe)) facts.add('hasReadinessProbe');
+  if (statuses.some((s) => s.state.waiting?.reason === 'CrashLoopBackOff')) facts.add('backingOff');
   return facts;
 }
 
@@ -23,10 +24,18 @@ export function stageDelayMs(stage: PodStage, pod: Pod, random: RandomSource): n
   let fromSpec = 0;
   if (fromPod === 'readinessInitialDelay') {
     fromSpec = Math.max(0, ...pod.spec.containers.map((c) => (c.readinessProbe?.initialDelaySeconds ?? 0) * 1000));
+  } else if (fromPod === 'crashBackoff') {
+    const restarts = Math.max(0, ...(pod.status?.containerStatuses ?? []).filter((c) => c.state.waiting?.reason === 'CrashLoopBackOff').map((c) => c.restartCount));
+    fromSpec = crashBackoffMs(restarts);
   } else if (fromPod === 'terminationGrace') {
     fromSpec = Math.min((pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000, atMostMs);
   }
   return ms + fromSpec + (jitterMs > 0 ? random.int(jitterMs + 1) : 0);
+}
+
+/** crashBackoffMs is the kubelet's restart back-off: 10 s, doubling per restart, at most 5 minutes. */
+export function crashBackoffMs(restartCount: number): number {
+  return Math.min(10_000 * 2 ** restartCount, 300_000);
 }
 
 /** fullImage names an image as the container runtime reports it: `nginx` → `docker.io/library/nginx:latest`. */
@@ -71,6 +80,15 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
       return { name: c.name, state: { running: { startedAt: ctx.at } }, lastState: {}, ready: false, started: true, restartCount: 0, image, imageID: `${image.replace(/:[^/:]+$/, '')}@sha256:${sha256(image)}`, containerID };
     });
   }
+  if (next.containers === 'restart') {
+    status.containerStatuses = (status.containerStatuses ?? []).map((s): ContainerStatus => {
+      if (s.state.waiting?.reason !== 'CrashLoopBackOff') return s;
+      const restartCount = s.restartCount + 1;
+      const containerID = `containerd://${sha256(`${pod.metadata.uid}/${s.name}/${restartCount}`)}`;
+      const probed = pod.spec.containers.find((c) => c.name === s.name)?.readinessProbe !== undefined;
+      return { ...s, state: { running: { startedAt: ctx.at } }, ready: !probed, started: true, restartCount, containerID };
+    });
+  }
   if (next.ready !== undefined) {
     status.containerStatuses = (status.containerStatuses ?? []).map((s) => ({ ...s, ready: next.ready! }));
   }
@@ -106,4 +124,28 @@ export function stageEvents(pod: Pod, events: readonly StageEvent[], pulledMs = 
       ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}),
     })),
   );
+}
+
+/** crashedStatus is a pod's status after one of its containers exits: back-off to a restart, or Failed under restartPolicy Never. */
+export function crashedStatus(pod: Pod, container: string, exitCode: number, at: string): PodStatus {
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+  const status: PodStatus = { ...(pod.status ?? { phase: 'Pending' }) };
+  status.containerStatuses = (status.containerStatuses ?? []).map((s): ContainerStatus => {
+    if (s.name !== container) return s;
+    const terminated = { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: s.state.running?.startedAt, finishedAt: at, containerID: s.containerID };
+    if (!restart) return { ...s, state: { terminated }, ready: false, started: false };
+    const message = `back-off ${crashBackoffMs(s.restartCount) / 1000}s restarting failed container=${container} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+    return { ...s, state: { waiting: { reason: 'CrashLoopBackOff', message } }, lastState: { terminated }, ready: false, started: false };
+  });
+  if (!restart && status.containerStatuses.every((s) => s.state.terminated)) {
+    status.phase = status.containerStatuses.every((s) => s.state.terminated!.exitCode === 0) ? 'Succeeded' : 'Failed';
+  }
+  const unready = status.containerStatuses.filter((s) => !s.ready).map((s) => s.name);
+  status.conditions = (status.conditions ?? []).map((c) =>
+    (c.type === 'Ready' || c.type === 'ContainersReady') && unready.length > 0
+      ? { type: c.type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]`, lastProbeTime: null, lastTransitionTime: at }
+      : c,
+  );
+  return status;
 }

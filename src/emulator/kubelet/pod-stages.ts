@@ -8,21 +8,22 @@ export type PodFact =
   | 'containersCreating'
   | 'containersRunning'
   | 'containersReady'
-  | 'hasReadinessProbe';
+  | 'hasReadinessProbe'
+  | 'backingOff';
 
 /** StageDelay: a fixed virtual delay, plus uniform jitter drawn from the seeded generator, or read from the pod. */
 export interface StageDelay {
   readonly ms: number;
   readonly jitterMs?: number;
   /** fromPod reads the delay from the pod: the readiness probe's initial delay, or the grace period. */
-  readonly fromPod?: 'readinessInitialDelay' | 'terminationGrace';
+  readonly fromPod?: 'readinessInitialDelay' | 'terminationGrace' | 'crashBackoff';
   /** atMostMs caps a delay read from the pod. */
   readonly atMostMs?: number;
 }
 
 /** StageNext is the state a stage moves a pod into. */
 export interface StageNext {
-  readonly containers?: 'creating' | 'running';
+  readonly containers?: 'creating' | 'running' | 'restart';
   readonly ready?: boolean;
   readonly phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
   /** assignAddresses gives the pod its host IP and the next free IP of its node's pod subnet. */
@@ -91,6 +92,19 @@ export const podStages: readonly PodStage[] = [
     unless: ['deleting', 'containersReady'],
     delay: { ms: 0, fromPod: 'readinessInitialDelay' },
     next: { ready: true },
+  },
+  {
+    name: 'container-restart',
+    when: ['bound', 'backingOff'],
+    unless: ['deleting'],
+    delay: { ms: 0, fromPod: 'crashBackoff' },
+    next: {
+      containers: 'restart',
+      events: [
+        { type: 'Normal', reason: 'Created', message: 'Created container {container}', perContainer: true },
+        { type: 'Normal', reason: 'Started', message: 'Started container {container}', perContainer: true },
+      ],
+    },
   },
   {
     name: 'pod-stop',

@@ -9,6 +9,7 @@ import { AccountsService } from '../../../platform/tenancy/accounts.service.js';
 import { decideKube } from '../kube/kube.decider.js';
 import type { KubeObjectsState } from '../kube/kube-objects.projection.js';
 import { kubeStream, type KubeCluster, type KubeCommand } from '../kube/kube.types.js';
+import { planNodeHealth } from '../kube/node-health.js';
 import { planKubelet } from './kubelet-step.js';
 import { SchedulingQueue } from './scheduling-step.js';
 
@@ -75,12 +76,15 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       const cluster = this.state().clusters[clusterId];
       if (!cluster) return;
       const now = this.clocks.now(cluster.accountId);
-      const scheduled = await this.schedulePods(cluster);
+      const health = planNodeHealth(cluster, now);
+      const healthDue = health.unreachable.length + health.reachable.length + health.evict.length > 0;
+      if (healthDue) await this.issue(cluster, 'node-controller', { type: 'UpdateNodeHealth', data: { clusterId, at: '', unreachable: health.unreachable, reachable: health.reachable, evict: health.evict } });
+      const scheduled = await this.schedulePods(this.state().clusters[clusterId] ?? cluster);
       const plan = planKubelet(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
       for (const { stage, pods } of plan.due) {
         await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } });
       }
-      if (!scheduled && plan.due.length === 0) return this.arm(cluster, plan.nextDueAt);
+      if (!healthDue && !scheduled && plan.due.length === 0) return this.arm(cluster, earliest(plan.nextDueAt, health.nextDueAt));
     }
     this.logger.warn(`cluster ${clusterId} did not settle in ${MAX_ROUNDS} rounds`);
   }
@@ -130,6 +134,10 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private state(): KubeObjectsState {
     return this.projections.state<KubeObjectsState>('kubeObjects');
   }
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 function first(set: Set<string>): string | undefined {

@@ -26,7 +26,7 @@ export function planKubelet(cluster: KubeCluster, now: number, seed: number): Ku
   const byStage = new Map<string, PodAdvance[]>();
   let nextDueAt: number | undefined;
   for (const pod of listObjects<Pod>(cluster, 'Pod')) {
-    if (!pod.spec.nodeName) continue;
+    if (!pod.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) continue;
     const stage = matchingStage(podFacts(pod));
     if (!stage) continue;
     const key = objectKey(pod.metadata.namespace, pod.metadata.name!);

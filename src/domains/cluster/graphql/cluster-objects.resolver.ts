@@ -3,11 +3,17 @@ import type { InvolvedObjectInput } from '../../../generated/graphql.js';
 import { KubeReadModel } from '../kube/kube.read-model.js';
 import type { KubeCluster } from '../kube/kube.types.js';
 import type { ClusterView } from '../projections/clusters.projection.js';
+import { withKubeNodeStatus } from './node-status.js';
 
 /** ClusterObjectsResolver serves what runs inside a cluster: namespaces, pods, workloads, services, events. */
 @Resolver('Cluster')
 export class ClusterObjectsResolver {
   constructor(private readonly kube: KubeReadModel) {}
+
+  @ResolveField('nodes')
+  nodes(@Parent() cluster: ClusterView) {
+    return withKubeNodeStatus(cluster.nodes, this.kube.cluster(cluster.accountId, cluster.id));
+  }
 
   @ResolveField('namespaces')
   namespaces(@Parent() cluster: ClusterView) {

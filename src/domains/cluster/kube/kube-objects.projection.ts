@@ -5,6 +5,9 @@ import type { ClusterEvent } from '../cluster/cluster.types.js';
 import { desired, LAST_APPLIED } from './apply-objects.js';
 import { leaseObject, namespaceObject, nodeObject, SYSTEM_NAMESPACES } from './builtin-objects.js';
 import type { KubeCluster, KubeEvent } from './kube.types.js';
+import { applyContainerCrashed } from './faults.js';
+import { recordEvent } from './kube-events.js';
+import { markReachable, markUnreachable, withDefaultTolerations } from './node-health.js';
 import { applyPodsAdvanced, applyPodsScheduled } from './pod-transitions.js';
 
 /** KubeObjectsState is every cluster's object store. */
@@ -27,6 +30,7 @@ export function createObject(cluster: KubeCluster, object: KubeObject, at: strin
   object.metadata.uid = uidFor(cluster.clusterId, cluster.revision + 1);
   object.metadata.creationTimestamp = at;
   object.metadata.generation = 1;
+  if (object.kind === 'Pod') withDefaultTolerations(object as unknown as Pod);
   if (from === 'user') {
     const status = initialStatus(object);
     if (status === undefined) delete object.status;
@@ -85,6 +89,29 @@ function deleteObject(cluster: KubeCluster, kind: string, namespace: string | un
   removeObject(cluster, kind, namespace, name);
 }
 
+/** applyHealthEvent records faults and what the node lifecycle controller did about them. */
+function applyHealthEvent(cluster: KubeCluster, event: KubeEvent): void {
+  if (event.type === 'NodeFailed') {
+    cluster.nodeFailures[event.data.nodeName] = event.data.at;
+  } else if (event.type === 'NodeRecovered') {
+    delete cluster.nodeFailures[event.data.nodeName];
+    markReachable(cluster, event.data.nodeName, event.data.at);
+  } else if (event.type === 'NodeHealthChanged') {
+    for (const name of event.data.unreachable) markUnreachable(cluster, name, event.data.at);
+    for (const name of event.data.reachable) markReachable(cluster, name, event.data.at);
+  } else if (event.type === 'PodsEvicted') {
+    for (const { namespace, name } of event.data.pods) {
+      const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
+      if (!pod) continue;
+      const note = { type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${namespace}/${name}` };
+      recordEvent(cluster, pod, note, { component: 'taint-eviction-controller' }, event.data.at);
+      deleteObject(cluster, 'Pod', namespace, name, event.data.at);
+    }
+  } else if (event.type === 'ContainerCrashed') {
+    applyContainerCrashed(cluster, event.data);
+  }
+}
+
 function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: string, accountId: string): void {
   if (event.type === 'ClusterCreated') {
     const { clusterId, region, kubernetesVersion } = event.data;
@@ -98,6 +125,7 @@ function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: str
       podSince: {},
       scheduling: {},
       schedulerStartIndex: 0,
+      nodeFailures: {},
     };
     for (const name of SYSTEM_NAMESPACES) createObject(cluster, namespaceObject(name), at);
     state.clusters[event.data.clusterId] = cluster;
@@ -126,11 +154,13 @@ function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
     applyPodsScheduled(cluster, event.data);
   } else if (event.type === 'PodsAdvanced') {
     applyPodsAdvanced(cluster, event.data);
+  } else {
+    applyHealthEvent(cluster, event);
   }
 }
 
 const CLUSTER_EVENTS = new Set(['ClusterCreated', 'NodeAdded', 'NodeRemoved', 'ClusterDeleted']);
-const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled', 'PodsAdvanced']);
+const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled', 'PodsAdvanced', 'NodeFailed', 'NodeRecovered', 'NodeHealthChanged', 'PodsEvicted', 'ContainerCrashed']);
 
 /** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
 export const kubeObjectsProjection: Projection<KubeObjectsState> = {

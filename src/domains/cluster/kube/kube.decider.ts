@@ -3,6 +3,7 @@ import { matchingStage, podFacts } from '../../../emulator/kubelet/index.js';
 import { exhaustive, notFound } from '../../../platform/kernel/index.js';
 import { planApply, resourceName } from './apply-objects.js';
 import type { KubeCluster, KubeCommand, KubeEvent } from './kube.types.js';
+import { decideFault } from './faults.js';
 import { pendingPod } from './pod-transitions.js';
 
 /** owned returns the cluster if the caller's account owns it; anything else is NOT_FOUND, as for an absent cluster. */
@@ -39,6 +40,18 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
         return pod !== undefined && matchingStage(podFacts(pod))?.name === stage;
       });
       return pods.length === 0 ? [] : [{ type: 'PodsAdvanced', data: { clusterId, at, stage, pods } }];
+    }
+    case 'FailNode':
+    case 'RecoverNode':
+    case 'CrashContainer':
+      return decideFault(command, owned(state, command.data.accountId, command.data.clusterId));
+    case 'UpdateNodeHealth': {
+      const { clusterId, at, unreachable, reachable, evict } = command.data;
+      if (!state) return [];
+      const events: KubeEvent[] = [];
+      if (unreachable.length + reachable.length > 0) events.push({ type: 'NodeHealthChanged', data: { clusterId, at, unreachable, reachable } });
+      if (evict.length > 0) events.push({ type: 'PodsEvicted', data: { clusterId, at, pods: evict } });
+      return events;
     }
     default:
       return exhaustive(command);

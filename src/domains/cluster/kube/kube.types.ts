@@ -18,13 +18,20 @@ export type KubeCommand =
   | { type: 'ApplyObjects'; data: { accountId: string; clusterId: string; objects: KubeObject[]; at: string } }
   | { type: 'DeleteObject'; data: { accountId: string; clusterId: string; kind: string; namespace: string | null; name: string; at: string } }
   | { type: 'SchedulePods'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
-  | { type: 'AdvancePods'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } };
+  | { type: 'AdvancePods'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }
+  | { type: 'FailNode' | 'RecoverNode'; data: { accountId: string; clusterId: string; nodeName: string; at: string } }
+  | { type: 'CrashContainer'; data: { accountId: string; clusterId: string; namespace: string; name: string; container?: string | null; exitCode: number; at: string } }
+  | { type: 'UpdateNodeHealth'; data: { clusterId: string; at: string; unreachable: string[]; reachable: string[]; evict: Array<{ namespace: string; name: string }> } };
 
 export type KubeEvent =
   | { type: 'ObjectsApplied'; data: { clusterId: string; at: string; created: KubeObject[]; configured: KubeObject[] } }
   | { type: 'ObjectDeleted'; data: { clusterId: string; kind: string; namespace: string | null; name: string; uid: string; at: string } }
   | { type: 'PodsScheduled'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
-  | { type: 'PodsAdvanced'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } };
+  | { type: 'PodsAdvanced'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }
+  | { type: 'NodeFailed' | 'NodeRecovered'; data: { clusterId: string; nodeName: string; at: string } }
+  | { type: 'NodeHealthChanged'; data: { clusterId: string; at: string; unreachable: string[]; reachable: string[] } }
+  | { type: 'PodsEvicted'; data: { clusterId: string; at: string; pods: Array<{ namespace: string; name: string }> } }
+  | { type: 'ContainerCrashed'; data: { clusterId: string; at: string; namespace: string; name: string; container: string; exitCode: number } };
 
 /** KubeCluster is one cluster's object store with what decisions about it need. */
 export interface KubeCluster extends ObjectStore {
@@ -42,6 +49,8 @@ export interface KubeCluster extends ObjectStore {
   scheduling: Record<string, SchedulingRecord>;
   /** schedulerStartIndex is where the scheduler's next node search starts. */
   schedulerStartIndex: number;
+  /** nodeFailures holds when each failed node's kubelet stopped heartbeating. */
+  nodeFailures: Record<string, string>;
 }
 
 /** SchedulingRecord explains a pod's latest scheduling attempt, as kube-scheduler-simulator shows it. */
