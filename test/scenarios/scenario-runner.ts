@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { TestServer } from '../support/test-server.js';
+import { data } from '../support/test-server.js';
+
+/** Step is one thing a scenario does, in order. */
+export type Step =
+  | { apply: string }
+  | { applyFile: string }
+  | { advance: number }
+  | { addNodes: number | { count: number; instanceType?: string } }
+  | { removeNode: string }
+  | { failNode: string }
+  | { recoverNode: string }
+  | { crash: { pod: string; namespace?: string; container?: string } }
+  | { delete: { kind: string; name: string; namespace?: string } }
+  | { snapshot: string };
+
+/** Scenario is a `*.input.yaml`: a cluster, its nodes, and the steps. */
+export interface Scenario {
+  readonly description: string;
+  readonly nodes: number;
+  readonly instanceType?: string;
+  readonly steps: readonly Step[];
+}
+
+export function readScenario(path: string): Scenario {
+  return parse(readFileSync(path, 'utf8')) as Scenario;
+}
+
+const STATE = `query ($id: ID!) { cluster(id: $id) {
+  nodes { name conditions { type status } taints { key effect } }
+  pods { name namespace phase status nodeName podIp containers { name ready restartCount state reason } }
+  workloads { kind name namespace replicas readyReplicas manifest }
+  events { type reason message count firstTimestamp lastTimestamp source involvedObject { kind namespace name } } } }`;
+
+const one = <T>(answer: { data?: T | null; errors?: unknown[] }): T => {
+  if (answer.errors?.length) throw new Error(`scenario step failed: ${JSON.stringify(answer.errors)}`);
+  return answer.data as T;
+};
+
+/** runScenario plays a scenario against a booted server and returns the readable timeline and snapshots. */
+export async function runScenario(t: TestServer, scenario: Scenario, root: string) {
+  const start = Date.parse(data(await t.gql('mutation { setClockMode(mode: MANUAL) { now } }')).setClockMode.now);
+  const clusterId = one(await t.gql('mutation { createCluster(input: { name: "golden" }) { cluster { id } } }')).createCluster.cluster.id as string;
+  await t.gql('mutation ($input: AddNodesInput!) { addNodes(input: $input) { cluster { id } } }', { input: { clusterId, count: scenario.nodes, instanceType: scenario.instanceType } });
+  const snapshots: Record<string, unknown> = {};
+  const state = async () => one(await t.gql(STATE, { id: clusterId })).cluster;
+  for (const step of scenario.steps) await play(t, clusterId, step, root, async (name) => (snapshots[name] = summarize(await state(), start)));
+  const final = summarize(await state(), start);
+  return { description: scenario.description, snapshots, final };
+}
+
+async function play(t: TestServer, clusterId: string, step: Step, root: string, snapshot: (name: string) => Promise<unknown>): Promise<void> {
+  const run = async (query: string, variables: Record<string, unknown>) => one(await t.gql(query, { id: clusterId, ...variables }));
+  if ('apply' in step || 'applyFile' in step) {
+    const yaml = 'apply' in step ? step.apply : readFileSync(join(root, step.applyFile), 'utf8');
+    await run('mutation ($id: ID!, $yaml: String!) { applyManifest(input: { clusterId: $id, yaml: $yaml }) { objects { name } } }', { yaml });
+  } else if ('advance' in step) await run('mutation ($s: Int!) { advanceClock(seconds: $s) { now } }', { s: step.advance });
+  else if ('addNodes' in step) {
+    const { count, instanceType } = typeof step.addNodes === 'number' ? { count: step.addNodes, instanceType: undefined } : step.addNodes;
+    await run('mutation ($id: ID!, $n: Int!, $type: String) { addNodes(input: { clusterId: $id, count: $n, instanceType: $type }) { cluster { id } } }', { n: count, type: instanceType });
+  }
+  else if ('removeNode' in step) await run('mutation ($id: ID!, $n: String!) { removeNode(input: { clusterId: $id, nodeName: $n }) { removedNode } }', { n: step.removeNode });
+  else if ('failNode' in step) await run('mutation ($id: ID!, $n: String!) { failNode(clusterId: $id, nodeName: $n) { name } }', { n: step.failNode });
+  else if ('recoverNode' in step) await run('mutation ($id: ID!, $n: String!) { recoverNode(clusterId: $id, nodeName: $n) { name } }', { n: step.recoverNode });
+  else if ('crash' in step) await run('mutation ($id: ID!, $p: String!, $ns: String, $c: String) { crashContainer(clusterId: $id, pod: $p, namespace: $ns, container: $c) { name } }', { p: step.crash.pod, ns: step.crash.namespace ?? 'default', c: step.crash.container ?? null });
+  else if ('delete' in step) await run('mutation ($id: ID!, $k: String!, $n: String!, $ns: String) { deleteResource(input: { clusterId: $id, kind: $k, name: $n, namespace: $ns }) { name } }', { k: step.delete.kind, n: step.delete.name, ns: step.delete.namespace ?? 'default' });
+  else if ('snapshot' in step) await snapshot(step.snapshot);
+}
+
+const offset = (at: string, start: number): string => `+${((Date.parse(at) - start) / 1000).toFixed(3)}s`;
+
+/** summarize renders a cluster's state as a reviewer reads it: pods, workloads, nodes, and the Kubernetes events in time order. */
+function summarize(cluster: Record<string, any>, start: number) {
+  return {
+    nodes: cluster.nodes.map((n: any) => `${n.name} Ready=${n.conditions.find((c: any) => c.type === 'Ready')?.status}${n.taints.length ? ` taints=${n.taints.map((x: any) => `${x.key}:${x.effect}`).join(',')}` : ''}`),
+    pods: cluster.pods.map((p: any) => `${p.namespace}/${p.name} ${p.status} on ${p.nodeName ?? '<none>'} ip=${p.podIp ?? '<none>'} restarts=${p.containers.reduce((a: number, c: any) => a + c.restartCount, 0)}`),
+    workloads: cluster.workloads.map((w: any) => `${w.kind} ${w.namespace}/${w.name} ${w.readyReplicas}/${w.replicas} ready`),
+    timeline: [...cluster.events]
+      .sort((a: any, b: any) => Date.parse(a.firstTimestamp) - Date.parse(b.firstTimestamp))
+      .map((e: any) => `${offset(e.firstTimestamp, start)} ${e.involvedObject.kind} ${e.involvedObject.namespace ?? ''}/${e.involvedObject.name} ${e.type} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count}, last ${offset(e.lastTimestamp, start)})` : ''} [${e.source}]`),
+  };
+}
