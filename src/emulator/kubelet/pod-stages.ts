@@ -110,10 +110,7 @@ export const podStages: readonly PodStage[] = [
     name: 'pod-stop',
     when: ['deleting'],
     delay: { ms: 0, fromPod: 'terminationGrace', atMostMs: 1_000 },
-    next: {
-      remove: true,
-      events: [{ type: 'Normal', reason: 'Killing', message: 'Stopping container {container}', perContainer: true }],
-    },
+    next: { remove: true },
   },
 ];
 

@@ -19,12 +19,13 @@ const MUTABLE_POD_FIELDS = 'spec.containers[*].image, spec.initContainers[*].ima
 
 /** podSpecChangeAllowed is the API server's rule for pod updates: images and the grace period, little else. */
 function podSpecChangeAllowed(existing: KubeObject, next: KubeObject): boolean {
-  type Spec = { containers: Array<{ image: string }>; initContainers?: Array<{ image: string }>; nodeName?: string; terminationGracePeriodSeconds?: number; activeDeadlineSeconds?: number };
+  type Spec = { containers: Array<{ image: string }>; initContainers?: Array<{ image: string }>; nodeName?: string; terminationGracePeriodSeconds?: number; activeDeadlineSeconds?: number; tolerations?: unknown };
   const strip = (spec: Spec) => ({
     ...spec,
     nodeName: undefined,
     terminationGracePeriodSeconds: undefined,
     activeDeadlineSeconds: undefined,
+    tolerations: undefined,
     containers: spec.containers.map((c) => ({ ...c, image: '' })),
     initContainers: spec.initContainers?.map((c) => ({ ...c, image: '' })),
   });
@@ -56,7 +57,8 @@ export function planApply(cluster: KubeCluster, objects: readonly KubeObject[], 
     }
     const last = existing?.metadata.annotations?.[LAST_APPLIED];
     const action = !existing ? 'created' : (last ?? desired(existing)) === desired(object) ? 'unchanged' : 'configured';
-    if (action === 'configured' && object.kind === 'Pod' && !podSpecChangeAllowed(existing!, object)) {
+    const before = last ? (JSON.parse(last) as KubeObject) : existing;
+    if (action === 'configured' && object.kind === 'Pod' && !podSpecChangeAllowed(before!, object)) {
       throw new DomainError('BAD_USER_INPUT', `Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than ${MUTABLE_POD_FIELDS}`, 'yaml');
     }
     if (action === 'created') created.push(object);

@@ -1,5 +1,6 @@
-import { emptyStore, getObject, putObject, qosClass, removeObject, uidFor, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
+import { emptyStore, getObject, listObjects, putObject, qosClass, removeObject, uidFor, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
 import { stableStringify } from '../../../platform/commands/stable-hash.js';
+import { stageEvents } from '../../../emulator/kubelet/index.js';
 import type { Projection, StoredEvent } from '../../../platform/kernel/index.js';
 import type { ClusterEvent } from '../cluster/cluster.types.js';
 import { desired, LAST_APPLIED } from './apply-objects.js';
@@ -84,6 +85,11 @@ function deleteObject(cluster: KubeCluster, kind: string, namespace: string | un
     pod.metadata.deletionGracePeriodSeconds = pod.spec.terminationGracePeriodSeconds ?? 30;
     cluster.podSince[`${namespace ?? ''}/${name}`] = at;
     putObject(cluster, pod);
+    if (cluster.nodeFailures[pod.spec.nodeName] !== undefined) return;
+    const source = { component: 'kubelet', host: pod.spec.nodeName };
+    for (const note of stageEvents(pod, [{ type: 'Normal', reason: 'Killing', message: 'Stopping container {container}', perContainer: true }])) {
+      recordEvent(cluster, pod, note, source, at);
+    }
     return;
   }
   removeObject(cluster, kind, namespace, name);
@@ -139,6 +145,13 @@ function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: str
   } else if (event.type === 'NodeRemoved') {
     removeObject(cluster, 'Node', undefined, event.data.name);
     removeObject(cluster, 'Lease', 'kube-node-lease', event.data.name);
+    delete cluster.nodeFailures[event.data.name];
+    // The CVM is gone with its containers: the pod garbage collector deletes pods bound to a node that no longer exists.
+    for (const pod of listObjects<Pod>(cluster, 'Pod').filter((p) => p.spec.nodeName === event.data.name)) {
+      removeObject(cluster, 'Pod', pod.metadata.namespace, pod.metadata.name!);
+      delete cluster.podSince[`${pod.metadata.namespace}/${pod.metadata.name}`];
+      delete cluster.scheduling[`${pod.metadata.namespace}/${pod.metadata.name}`];
+    }
   } else if (event.type === 'ClusterDeleted') {
     delete state.clusters[event.data.clusterId];
   }
