@@ -1,5 +1,5 @@
 /** ClusterSnapshot: the scheduler's cache of nodes and the pods on them (cache.Snapshot with its nodeTree order). */
-import { LABEL_REGION, LABEL_ZONE, type Labels, type Node, type Pod } from '../kube/index.js';
+import { LABEL_REGION, LABEL_ZONE, type LabelSelector, type Labels, type Node, type Pod } from '../kube/index.js';
 import { NodeInfo } from './node-info.js';
 import { NodeTable } from './node-table.js';
 import { PodInfo } from './pod-info.js';
@@ -24,6 +24,11 @@ export class ClusterSnapshot {
   private tainted = 0;
   /** namespaces holds namespace labels, for affinity terms with a namespaceSelector. */
   readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
+  /**
+   * defaultSpreadSelector returns the selector of the Services and controllers owning a pod, which turns on
+   * kube-scheduler's default topology spreading for pods without constraints; unset, there is none.
+   */
+  defaultSpreadSelector?: (pod: PodInfo) => LabelSelector | undefined;
 
   /** of builds a snapshot from nodes and the pods already bound to them (spec.nodeName). */
   static of(nodes: readonly Node[], pods: readonly Pod[] = []): ClusterSnapshot {

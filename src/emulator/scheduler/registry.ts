@@ -1,6 +1,7 @@
 /** The plugin registry and kube-scheduler's default profile (plugins/registry.go, apis/config/v1/default_plugins.go). */
 import type { Plugin } from './framework.js';
 import { DEFAULT_BINDER, DefaultBinderPlugin } from './plugins/default-binder/default-binder.plugin.js';
+import { INTER_POD_AFFINITY, InterPodAffinityPlugin, type InterPodAffinityArgs } from './plugins/inter-pod-affinity/inter-pod-affinity.plugin.js';
 import { NODE_AFFINITY, NodeAffinityPlugin } from './plugins/node-affinity/node-affinity.plugin.js';
 import { NODE_NAME, NodeNamePlugin } from './plugins/node-name/node-name.plugin.js';
 import {
@@ -9,6 +10,7 @@ import {
 } from './plugins/node-resources-balanced-allocation/node-resources-balanced-allocation.plugin.js';
 import { NODE_RESOURCES_FIT, NodeResourcesFitPlugin } from './plugins/node-resources-fit/node-resources-fit.plugin.js';
 import { NODE_UNSCHEDULABLE, NodeUnschedulablePlugin } from './plugins/node-unschedulable/node-unschedulable.plugin.js';
+import { POD_TOPOLOGY_SPREAD, PodTopologySpreadPlugin } from './plugins/pod-topology-spread/pod-topology-spread.plugin.js';
 import { TAINT_TOLERATION, TaintTolerationPlugin } from './plugins/taint-toleration/taint-toleration.plugin.js';
 
 /** PluginFactory builds a plugin from its (optional) args. */
@@ -21,6 +23,8 @@ export const registry: ReadonlyMap<string, PluginFactory> = new Map<string, Plug
   [TAINT_TOLERATION, () => new TaintTolerationPlugin()],
   [NODE_AFFINITY, () => new NodeAffinityPlugin()],
   [NODE_RESOURCES_FIT, () => new NodeResourcesFitPlugin()],
+  [POD_TOPOLOGY_SPREAD, () => new PodTopologySpreadPlugin()],
+  [INTER_POD_AFFINITY, (args) => new InterPodAffinityPlugin(args as InterPodAffinityArgs | undefined)],
   [NODE_RESOURCES_BALANCED_ALLOCATION, () => new NodeResourcesBalancedAllocationPlugin()],
   [DEFAULT_BINDER, () => new DefaultBinderPlugin()],
 ]);
@@ -56,6 +60,8 @@ export const defaultProfileConfig: ProfileConfig = {
     { name: TAINT_TOLERATION, weight: 3 },
     { name: NODE_AFFINITY, weight: 2 },
     { name: NODE_RESOURCES_FIT, weight: 1 },
+    { name: POD_TOPOLOGY_SPREAD, weight: 2 },
+    { name: INTER_POD_AFFINITY, weight: 2 },
     { name: NODE_RESOURCES_BALANCED_ALLOCATION, weight: 1 },
     { name: DEFAULT_BINDER },
   ],

@@ -124,3 +124,38 @@ describe('schedule: reserve and bind', () => {
     expect(snapshot.get('only')!.pods).toHaveLength(0);
   });
 });
+
+describe('schedule: inter-pod anti-affinity and spreading through the whole cycle', () => {
+  const replica = (i: number) =>
+    makePod(`web-${i}`, {
+      labels: { app: 'web' },
+      cpu: '100m',
+      affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } },
+    });
+
+  it('puts one replica per node, then reports the anti-affinity for the fourth', () => {
+    const snapshot = ClusterSnapshot.of(nodes(3));
+    const random = new SeededRandom(9);
+    const placed = [0, 1, 2].map((i) => schedule(replica(i), snapshot, { random })).map((r) => (r.outcome === 'Scheduled' ? r.nodeName : r.outcome));
+    expect(new Set(placed)).toEqual(new Set(['node-0', 'node-1', 'node-2']));
+    expect(schedule(replica(3), snapshot, { random })).toMatchObject({
+      outcome: 'Unschedulable',
+      message: "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.",
+      unschedulablePlugins: ['InterPodAffinity'],
+    });
+  });
+
+  it('spreads by zone with a DoNotSchedule constraint', () => {
+    const zone = (name: string, z: string) => makeNode(name, { labels: { 'topology.kubernetes.io/zone': z } });
+    const snapshot = ClusterSnapshot.of([zone('a1', 'a'), zone('a2', 'a'), zone('b1', 'b')]);
+    const random = new SeededRandom(3);
+    const pod = (i: number) =>
+      makePod(`s-${i}`, {
+        labels: { app: 's' },
+        spec: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 's' } } }] },
+      });
+    const zones = [0, 1, 2, 3].map((i) => schedule(pod(i), snapshot, { random })).map((r) => (r.outcome === 'Scheduled' ? r.nodeName[0] : r.outcome));
+    expect(zones.filter((z) => z === 'a')).toHaveLength(2);
+    expect(zones.filter((z) => z === 'b')).toHaveLength(2);
+  });
+});
