@@ -1,0 +1,3 @@
+export type { Controller, ControllerAction, ControllerContext, EventNote, InvolvedObject } from './controller.js';
+export { controllers } from './registry.js';
+export { ReplicaSetController, REPLICA_SET, REPLICATION_CONTROLLER } from './replicaset/replicaset.controller.js';
