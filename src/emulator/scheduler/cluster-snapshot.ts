@@ -24,10 +24,7 @@ export class ClusterSnapshot {
   private tainted = 0;
   /** namespaces holds namespace labels, for affinity terms with a namespaceSelector. */
   readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
-  /**
-   * defaultSpreadSelector returns the selector of the Services and controllers owning a pod, which turns on
-   * kube-scheduler's default topology spreading for pods without constraints; unset, there is none.
-   */
+  /** defaultSpreadSelector gives a pod's Services/controllers selector, enabling default topology spreading (unset: none). */
   defaultSpreadSelector?: (pod: PodInfo) => LabelSelector | undefined;
 
   /** of builds a snapshot from nodes and the pods already bound to them (spec.nodeName). */

@@ -10,10 +10,7 @@ import type { Profile } from './profile.js';
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
-/**
- * numFeasibleNodesToFind is how many feasible nodes Filter looks for before it stops: every node below 100,
- * else `percentage` of them (adaptive when 0: 50 - nodes/125, at least 5), but never fewer than 100.
- */
+/** numFeasibleNodesToFind: all nodes below 100, else `percentage`% of them (0 = adaptive 50 - n/125, floor 5), at least 100. */
 export function numFeasibleNodesToFind(percentageOfNodesToScore: number, numAllNodes: number): number {
   if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
   let percentage = percentageOfNodesToScore;

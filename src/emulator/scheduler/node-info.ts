@@ -1,7 +1,6 @@
 /** NodeInfo: one node and the pods on it, with requested resources summed incrementally (framework.NodeInfo). */
 import type { Node, Taint } from '../kube/index.js';
-import * as col from './node-table.js';
-import { NodeTable } from './node-table.js';
+import { COL as col, NodeTable } from './node-table.js';
 import type { PodInfo } from './pod-info.js';
 import { Resource } from './resource.js';
 

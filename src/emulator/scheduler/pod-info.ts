@@ -54,6 +54,8 @@ function weighted(
 export class PodInfo {
   readonly name: string;
   readonly namespace: string;
+  /** key is `namespace/name`, the pod's identity in the snapshot. */
+  readonly key: string;
   /** nodeName is spec.nodeName, set once the pod is bound or assumed. */
   readonly nodeName: string | undefined;
   readonly labels: Readonly<Record<string, string>>;
@@ -75,6 +77,7 @@ export class PodInfo {
     this.name = pod.metadata.name ?? '';
     // The API server defaults an empty namespace to "default"; so do we.
     this.namespace = pod.metadata.namespace || 'default';
+    this.key = base?.key ?? `${this.namespace}/${this.name}`;
     this.nodeName = pod.spec.nodeName || undefined;
     this.labels = pod.metadata.labels ?? {};
     this.requests = base?.requests ?? podRequests(pod, false);
@@ -95,10 +98,6 @@ export class PodInfo {
     return new PodInfo(pod);
   }
 
-  /** key is `namespace/name`, the pod's identity in the snapshot. */
-  get key(): string {
-    return `${this.namespace}/${this.name}`;
-  }
 
 
   /** terminating: the pod has a deletionTimestamp, so spreading ignores it. */

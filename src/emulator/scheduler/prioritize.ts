@@ -42,10 +42,7 @@ export function prioritizeNodes(
   return totals;
 }
 
-/**
- * selectHost picks the highest total; ties are broken by reservoir sampling, so each of k tied nodes wins
- * with probability 1/k, drawing `random.int(count)` once per tie as kube-scheduler's selectHost did.
- */
+/** selectHost picks the highest total, breaking ties by reservoir sampling: one `random.int(ties)` per tied node. */
 export function selectHost(totals: readonly number[], random: RandomSource): number {
   let best = 0;
   let max = totals[0];

@@ -47,11 +47,8 @@ export interface ProfileConfig {
 /** DEFAULT_SCHEDULER_NAME is the schedulerName pods get when they name none. */
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
-/**
- * defaultProfileConfig is kube-scheduler's default MultiPoint list, in its order and with its weights, less the
- * plugins tkesim does not model (SchedulingGates, PrioritySort, NodePorts, volume plugins, DefaultPreemption,
- * ImageLocality).
- */
+// Not modelled: SchedulingGates, PrioritySort, NodePorts, the volume plugins, DefaultPreemption, ImageLocality.
+/** defaultProfileConfig is kube-scheduler's default MultiPoint list, in its order and with its score weights. */
 export const defaultProfileConfig: ProfileConfig = {
   schedulerName: DEFAULT_SCHEDULER_NAME,
   plugins: [

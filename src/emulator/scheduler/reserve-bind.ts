@@ -16,11 +16,7 @@ function forget(profile: Profile, state: CycleState, assumed: PodInfo, nodeName:
   snapshot.removePod(assumed.key);
 }
 
-/**
- * reserveAndBind assumes the pod on the node, runs Reserve plugins, then Bind plugins until one does not Skip.
- * Any failure unreserves and forgets the pod: a Reserve rejection is a FitError on that one node, anything
- * else an error message.
- */
+/** reserveAndBind assumes the pod, runs Reserve then Bind; on failure it unreserves and forgets the pod. */
 export function reserveAndBind(
   profile: Profile,
   state: CycleState,

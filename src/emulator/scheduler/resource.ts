@@ -76,11 +76,7 @@ function containerRequests(container: Container, withDefaults: boolean): Resourc
   return r;
 }
 
-/**
- * podRequests is resourcehelper.PodRequests: the sum of containers, at least the largest init container
- * (restartable sidecars counted alongside), plus overhead. `withDefaults` fills missing cpu/memory requests
- * with 100m/200MB, as the NonZeroRequested figures do.
- */
+/** podRequests is resourcehelper.PodRequests: max(sum of containers, each init container) plus overhead; `withDefaults` = non-zero. */
 export function podRequests(pod: Pod, withDefaults: boolean): Resource {
   const total = new Resource();
   for (const c of pod.spec.containers ?? []) total.add(containerRequests(c, withDefaults));

@@ -32,6 +32,7 @@ describe('schedule: the start index', () => {
     ['200 nodes: 100 feasible found, the start moves on by 100', 200, 0, 100],
     ['and wraps around the node list', 200, 150, 50],
     ['an out-of-range start is taken modulo the node count', 200, 450, 150],
+    ['a negative start counts from the end', 50, -1, 49],
   ])('%s', (_case, count, startIndex, next) => {
     const result = schedule(makePod('p', { cpu: '100m' }), ClusterSnapshot.of(nodes(count)), { random: new SeededRandom(1), startIndex });
     expect(result).toMatchObject({ outcome: 'Scheduled', feasibleNodes: Math.min(count, 100), nextStartIndex: next });

@@ -65,23 +65,22 @@ function unschedulable(fitError: FitError, nextStartIndex: number, explanation?:
   return { outcome: 'Unschedulable', message: fitError.message, fitError, unschedulablePlugins: plugins, nextStartIndex, explanation };
 }
 
-/**
- * schedule runs one scheduling cycle for `pod` against `snapshot`. Filter starts at `startIndex` and the result
- * carries `nextStartIndex`, so a caller that persists it replays identically. On success the pod is assumed into
- * the snapshot (O(1)) and the Binding returned, unless `dryRun`.
- */
-export function schedule(pod: Pod | PodInfo, snapshot: ClusterSnapshot, options: ScheduleOptions): ScheduleResult {
-  const info = pod instanceof PodInfo ? pod : PodInfo.of(pod);
-  const profile = options.profile ?? DEFAULT_PROFILE;
-  const explanation = options.explain ? newExplanation() : undefined;
-  const all = snapshot.nodes;
-  const start = all.length === 0 ? 0 : Math.trunc(options.startIndex ?? 0) % all.length;
-  if (all.length === 0) {
-    return { outcome: 'Unschedulable', message: ERR_NO_NODES_AVAILABLE, unschedulablePlugins: [], nextStartIndex: start, explanation };
-  }
+/** startOf normalizes a persisted start index onto [0, n). */
+function startOf(startIndex: number | undefined, n: number): number {
+  const i = Math.trunc(startIndex ?? 0);
+  return n === 0 || !Number.isFinite(i) ? 0 : ((i % n) + n) % n;
+}
 
-  const state = new CycleState();
-  const pre = runPreFilter(profile, state, info, snapshot);
+interface Fitting {
+  readonly feasible: NodeInfo[];
+  readonly evaluatedNodes: number;
+  readonly nextStartIndex: number;
+}
+
+/** fitPod runs PreFilter and Filter (findNodesThatFitPod): the feasible nodes, or why there are none. */
+function fitPod(profile: Profile, state: CycleState, pod: PodInfo, snapshot: ClusterSnapshot, start: number, explanation?: Explanation): Fitting | ScheduleResult {
+  const all = snapshot.nodes;
+  const pre = runPreFilter(profile, state, pod, snapshot);
   if (pre.status.code === 'Error') return { outcome: 'Error', message: pre.status.message(), nextStartIndex: start, explanation };
   const plugins = new Set(pre.pluginsWithNodes);
   if (!pre.status.isSuccess()) {
@@ -90,18 +89,15 @@ export function schedule(pod: Pod | PodInfo, snapshot: ClusterSnapshot, options:
     const diagnosis: Diagnosis = { nodeStatuses: new Map(), absentNodesStatus: pre.status, preFilterMessage: pre.status.message(), unschedulablePlugins: plugins };
     return unschedulable(new FitError(all.length, diagnosis), start, explanation);
   }
-
-  const nodes = pre.nodeNames ? [...pre.nodeNames].flatMap((name) => snapshot.get(name) ?? []) : all;
-  const absent = pre.nodeNames
-    ? Status.unresolvable(`node(s) didn't satisfy plugin(s) [${[...pre.pluginsWithNodes].sort().join(' ')}]`)
-    : undefined;
-  if (explanation && absent) {
-    for (const node of all) {
-      if (!pre.nodeNames!.has(node.name)) explanation.filtered.push({ node: node.name, plugin: pre.pluginsWithNodes.join(','), reason: absent.message() });
-    }
+  const names = pre.nodeNames;
+  const nodes = names ? [...names].flatMap((name) => snapshot.get(name) ?? []) : all;
+  const absent = names ? Status.unresolvable(`node(s) didn't satisfy plugin(s) [${[...pre.pluginsWithNodes].sort().join(' ')}]`) : undefined;
+  if (explanation && names && absent) {
+    const plugin = pre.pluginsWithNodes.join(',');
+    for (const node of all) if (!names.has(node.name)) explanation.filtered.push({ node: node.name, plugin, reason: absent.message() });
   }
   const numToFind = profile.score.length === 0 ? 1 : numFeasibleNodesToFind(profile.percentageOfNodesToScore, nodes.length);
-  const filtered = findNodesThatPassFilters(profile, state, info, nodes, start, numToFind, explanation);
+  const filtered = findNodesThatPassFilters(profile, state, pod, nodes, start, numToFind, explanation);
   const nextStartIndex = (start + filtered.processed) % all.length;
   if (filtered.error) return { outcome: 'Error', message: filtered.error.message, nextStartIndex, explanation };
   if (filtered.feasible.length === 0) {
@@ -109,17 +105,31 @@ export function schedule(pod: Pod | PodInfo, snapshot: ClusterSnapshot, options:
     const diagnosis: Diagnosis = { nodeStatuses: filtered.rejected.statuses(), absentNodesStatus: absent, unschedulablePlugins: plugins };
     return unschedulable(new FitError(all.length, diagnosis), nextStartIndex, explanation);
   }
+  return { feasible: filtered.feasible, evaluatedNodes: filtered.feasible.length + filtered.rejected.total, nextStartIndex };
+}
 
-  const host = pickHost(profile, state, info, filtered.feasible, snapshot, options.random, explanation);
+/** schedule runs one cycle from `startIndex`, returning `nextStartIndex`; on success the pod is assumed and bound unless dryRun. */
+export function schedule(pod: Pod | PodInfo, snapshot: ClusterSnapshot, options: ScheduleOptions): ScheduleResult {
+  const info = pod instanceof PodInfo ? pod : PodInfo.of(pod);
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const explanation = options.explain ? newExplanation() : undefined;
+  const start = startOf(options.startIndex, snapshot.size);
+  if (snapshot.size === 0) {
+    return { outcome: 'Unschedulable', message: ERR_NO_NODES_AVAILABLE, unschedulablePlugins: [], nextStartIndex: start, explanation };
+  }
+  const state = new CycleState();
+  const fit = fitPod(profile, state, info, snapshot, start, explanation);
+  if ('outcome' in fit) return fit;
+  const { feasible, nextStartIndex } = fit;
+  const host = pickHost(profile, state, info, feasible, snapshot, options.random, explanation);
   if (typeof host === 'string') return { outcome: 'Error', message: host, nextStartIndex, explanation };
   if (explanation) explanation.nodeName = host.name;
-  const evaluated = { evaluatedNodes: filtered.feasible.length + filtered.rejected.total, feasibleNodes: filtered.feasible.length };
-  if (options.dryRun) return { outcome: 'Scheduled', nodeName: host.name, ...evaluated, nextStartIndex, explanation };
-
+  const placed = { outcome: 'Scheduled', nodeName: host.name, evaluatedNodes: fit.evaluatedNodes, feasibleNodes: feasible.length, nextStartIndex, explanation } as const;
+  if (options.dryRun) return placed;
   const bound = reserveAndBind(profile, state, info, host.name, snapshot);
   if (bound instanceof FitError) return unschedulable(bound, nextStartIndex, explanation);
   if (typeof bound === 'string') return { outcome: 'Error', message: bound, nextStartIndex, explanation };
-  return { outcome: 'Scheduled', nodeName: host.name, ...evaluated, ...bound, nextStartIndex, explanation };
+  return { ...placed, ...bound };
 }
 
 /** pickHost: a single feasible node is taken as is (no scoring, no draw); otherwise score and selectHost. */

@@ -17,10 +17,7 @@ function bump(counts: TopologyCounts, node: NodeInfo, topologyKey: string): void
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/**
- * mergeNamespaces resolves a non-empty namespaceSelector of the incoming pod's term against the snapshot's
- * namespaces, as mergeAffinityTermNamespacesIfNotEmpty: the names join `namespaces` and the selector is dropped.
- */
+/** mergeNamespaces resolves a non-empty namespaceSelector into namespace names (mergeAffinityTermNamespacesIfNotEmpty). */
 export function mergeNamespaces(term: AffinityTerm, snapshot: ClusterSnapshot): AffinityTerm {
   if (term.namespaceSelector === undefined || isEmptySelector(term.namespaceSelector)) return term;
   const namespaces = new Set(term.namespaces);
@@ -74,10 +71,7 @@ export interface AffinityFilterState {
   readonly antiAffinityCounts: TopologyCounts;
 }
 
-/**
- * satisfiesPodAffinity: the node has every term's topology key, and pods matching the terms run in its
- * domains; or no pod matches anywhere and the pod matches its own terms (the first of a group).
- */
+/** satisfiesPodAffinity: the node has every topology key and matching pods in those domains, or is first of a self-affine group. */
 export function satisfiesPodAffinity(s: AffinityFilterState, node: NodeInfo): boolean {
   let podsExist = true;
   for (const t of s.affinity) {
@@ -86,6 +80,7 @@ export function satisfiesPodAffinity(s: AffinityFilterState, node: NodeInfo): bo
     if ((s.affinityCounts.get(pairKey(t.topologyKey, value)) ?? 0) <= 0) podsExist = false;
   }
   if (podsExist) return true;
+  // The first pod of a group with affinity to itself must not stay pending forever.
   return s.affinityCounts.size === 0 && podMatchesAllTerms(s.affinity, s.pod);
 }
 

@@ -25,11 +25,7 @@ export interface IncomingPreferences {
   readonly antiAffinity: readonly WeightedAffinityTerm[];
 }
 
-/**
- * topologyScores sums, per topology domain, the weights of preferred terms between the incoming pod and
- * existing pods in both directions, plus `hardPodAffinityWeight` for existing pods' required affinity the
- * incoming pod satisfies. Undefined when no term matched at all (PreScore then returns Skip).
- */
+/** topologyScores sums preferred-term weights per domain both ways (plus hard affinity); undefined if nothing matched. */
 export function topologyScores(
   pod: PodInfo,
   incoming: IncomingPreferences,

@@ -25,10 +25,7 @@ const preFilterKey = new StateKey<RequiredNodeAffinity>('PreFilterNodeAffinity')
 const preScoreKey = new StateKey<readonly PreferredTerm[]>('PreScoreNodeAffinity');
 const rejected = Status.unresolvable(ERR_REASON_POD);
 
-/**
- * nodeNamesFromTerms is the PreFilterResult of required terms: when every term pins metadata.name with In,
- * the union over terms of the intersection within each term; undefined when some term allows any node.
- */
+/** nodeNamesFromTerms unites, over terms, the metadata.name In values each term pins; undefined if any term pins none. */
 export function nodeNamesFromTerms(terms: readonly NodeSelectorTerm[]): Set<string> | undefined {
   let union: Set<string> | undefined;
   for (const term of terms) {

@@ -7,10 +7,7 @@ import type { Resource } from '../../resource.js';
 /** NODE_RESOURCES_BALANCED_ALLOCATION is the plugin's registry name. */
 export const NODE_RESOURCES_BALANCED_ALLOCATION = 'NodeResourcesBalancedAllocation';
 
-/**
- * balancedAllocationScore is (1 - std) * 100 over the cpu and memory fractions requested once the pod lands,
- * each capped at 1; with two resources std is |f1 - f2| / 2. Requests count as written (no defaults).
- */
+/** balancedAllocationScore is (1 - |fcpu - fmem| / 2) * 100 over the requested fractions once the pod lands, each capped at 1. */
 export function balancedAllocationScore(podRequests: Resource, node: NodeInfo): number {
   let first = -1;
   let std = 0;

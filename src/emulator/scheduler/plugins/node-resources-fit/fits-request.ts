@@ -2,11 +2,11 @@
 import type { NodeInfo } from '../../node-info.js';
 import type { Resource } from '../../resource.js';
 
-/** Insufficiency bits, in kube-scheduler's reporting order. */
-export const TOO_MANY_PODS = 1;
-export const INSUFFICIENT_CPU = 2;
-export const INSUFFICIENT_MEMORY = 4;
-export const INSUFFICIENT_EPHEMERAL_STORAGE = 8;
+// Insufficiency bits, in kube-scheduler's reporting order.
+const TOO_MANY_PODS = 1;
+const INSUFFICIENT_CPU = 2;
+const INSUFFICIENT_MEMORY = 4;
+const INSUFFICIENT_EPHEMERAL_STORAGE = 8;
 
 const names: ReadonlyArray<[number, string]> = [
   [TOO_MANY_PODS, 'Too many pods'],
@@ -56,10 +56,7 @@ export function leastRequestedScore(requested: number, capacity: number): number
   return Math.floor(((capacity - requested) * 100) / capacity);
 }
 
-/**
- * leastAllocatedScore is NodeResourcesFit's default LeastAllocated strategy, cpu and memory weighted 1:
- * the mean free share after adding the pod, counting 100m/200MB for containers without requests.
- */
+/** leastAllocatedScore is LeastAllocated (cpu, memory weight 1): the mean free share once the pod lands, counting non-zero requests. */
 export function leastAllocatedScore(podNonZero: Resource, node: NodeInfo): number {
   let score = 0;
   let weights = 0;

@@ -52,10 +52,7 @@ export function parseConstraints(specs: readonly SpreadConstraintSpec[], pod: Po
     }));
 }
 
-/**
- * podConstraints returns the pod's constraints for `action`, or the system defaults (selector from the snapshot's
- * defaultSpreadSelector, i.e. the pod's Services and controllers) when it has none; `systemDefaulted` says which.
- */
+/** podConstraints: the pod's constraints for `action`, else system defaults over the snapshot's defaultSpreadSelector. */
 export function podConstraints(pod: PodInfo, snapshot: ClusterSnapshot, action: 'DoNotSchedule' | 'ScheduleAnyway'): { constraints: Constraint[]; systemDefaulted: boolean } {
   const own = (pod.pod.spec.topologySpreadConstraints ?? []) as SpreadConstraintSpec[];
   if (own.length > 0) return { constraints: parseConstraints(own, pod, action), systemDefaulted: false };
