@@ -22,6 +22,12 @@ describe('ClusterSnapshot', () => {
     expect(s.removePod('default/a')).toBe(false);
   });
 
+  it('leaves out pods that have finished, which hold no resources', () => {
+    const done = (phase: 'Succeeded' | 'Failed' | 'Running', name: string) => ({ ...makePod(name, { cpu: '1', nodeName: 'n' }), status: { phase } });
+    const s = ClusterSnapshot.of([makeNode('n')], [done('Succeeded', 'a'), done('Failed', 'b'), done('Running', 'c'), makePod('pending', { cpu: '1' })]);
+    expect(s.get('n')!.pods.map((p) => p.name)).toEqual(['c']);
+  });
+
   it('refuses a pod for an unknown node or twice', () => {
     const s = ClusterSnapshot.of([makeNode('n')]);
     expect(() => s.addPod(PodInfo.of(makePod('a', { nodeName: 'm' })))).toThrow('pod default/a: node "m" is not in the snapshot');

@@ -27,11 +27,14 @@ export class ClusterSnapshot {
   /** defaultSpreadSelector gives a pod's Services/controllers selector, enabling default topology spreading (unset: none). */
   defaultSpreadSelector?: (pod: PodInfo) => LabelSelector | undefined;
 
-  /** of builds a snapshot from nodes and the pods already bound to them (spec.nodeName). */
+  /** of builds a snapshot from nodes and their bound pods; like kube-scheduler's informer it ignores Succeeded and Failed pods. */
   static of(nodes: readonly Node[], pods: readonly Pod[] = []): ClusterSnapshot {
     const snapshot = new ClusterSnapshot();
     for (const node of nodes) snapshot.addNode(node);
-    for (const pod of pods) if (pod.spec.nodeName) snapshot.addPod(PodInfo.of(pod));
+    for (const pod of pods) {
+      const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+      if (pod.spec.nodeName && !terminal) snapshot.addPod(PodInfo.of(pod));
+    }
     return snapshot;
   }
 

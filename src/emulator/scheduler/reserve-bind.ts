@@ -24,7 +24,12 @@ export function reserveAndBind(
   nodeName: string,
   snapshot: ClusterSnapshot,
 ): Bound | FitError | string {
-  const assumed = snapshot.assume(pod, nodeName);
+  let assumed: PodInfo;
+  try {
+    assumed = snapshot.assume(pod, nodeName);
+  } catch (error) {
+    return `assuming pod: ${(error as Error).message}`;
+  }
   for (const pl of profile.reserve) {
     const status = pl.reserve(state, assumed, nodeName, snapshot);
     if (status.isSuccess()) continue;

@@ -1,6 +1,6 @@
 import { SeededRandom } from '../clock/index.js';
 import { numFeasibleNodesToFind } from './find-nodes.js';
-import { Status, type ReservePlugin } from './framework.js';
+import { Status, type FilterPlugin, type ReservePlugin } from './framework.js';
 import { ClusterSnapshot } from './cluster-snapshot.js';
 import { Profile } from './profile.js';
 import { defaultProfileConfig, registry } from './registry.js';
@@ -158,5 +158,34 @@ describe('schedule: inter-pod anti-affinity and spreading through the whole cycl
     const zones = [0, 1, 2, 3].map((i) => schedule(pod(i), snapshot, { random })).map((r) => (r.outcome === 'Scheduled' ? r.nodeName[0] : r.outcome));
     expect(zones.filter((z) => z === 'a')).toHaveLength(2);
     expect(zones.filter((z) => z === 'b')).toHaveLength(2);
+  });
+});
+
+describe('schedule: errors', () => {
+  const withFilter = (filter: FilterPlugin['filter']) =>
+    Profile.from(
+      { ...defaultProfileConfig, plugins: [{ name: 'Broken' }, ...defaultProfileConfig.plugins] },
+      new Map([...registry, ['Broken', () => ({ name: 'Broken', filter })]]),
+    );
+
+  it.each([
+    ['a filter returning an Error status', withFilter(() => Status.error('disk on fire')), 'running "Broken" filter plugin: disk on fire'],
+    [
+      'a filter that throws',
+      withFilter(() => {
+        throw new Error('boom');
+      }),
+      'boom',
+    ],
+  ])('%s fails the attempt with outcome Error', (_case, profile, message) => {
+    const result = schedule(makePod('p'), ClusterSnapshot.of(nodes(3)), { random: new SeededRandom(1), profile });
+    expect(result).toMatchObject({ outcome: 'Error', message });
+  });
+
+  it('reports a pod the snapshot already holds instead of assuming it twice', () => {
+    const snapshot = ClusterSnapshot.of([makeNode('only')], [makePod('web', { nodeName: 'only' })]);
+    const result = schedule(makePod('web'), snapshot, { random: new SeededRandom(1) });
+    expect(result).toMatchObject({ outcome: 'Error', message: 'assuming pod: pod default/web is already on node only' });
+    expect(snapshot.get('only')!.pods).toHaveLength(1);
   });
 });

@@ -117,6 +117,16 @@ export function schedule(pod: Pod | PodInfo, snapshot: ClusterSnapshot, options:
   if (snapshot.size === 0) {
     return { outcome: 'Unschedulable', message: ERR_NO_NODES_AVAILABLE, unschedulablePlugins: [], nextStartIndex: start, explanation };
   }
+  try {
+    return cycle(profile, info, snapshot, start, options, explanation);
+  } catch (error) {
+    // A plugin that throws fails the attempt, as an Error status does in kube-scheduler's framework.
+    return { outcome: 'Error', message: (error as Error).message, nextStartIndex: start, explanation };
+  }
+}
+
+/** cycle is schedule past its guards: fit, pick, reserve, bind. */
+function cycle(profile: Profile, info: PodInfo, snapshot: ClusterSnapshot, start: number, options: ScheduleOptions, explanation?: Explanation): ScheduleResult {
   const state = new CycleState();
   const fit = fitPod(profile, state, info, snapshot, start, explanation);
   if ('outcome' in fit) return fit;
