@@ -37,6 +37,16 @@ describe('the explanation of an attempt', () => {
     expect(result.explanation).toEqual({ preFilter: { plugin: 'NodeAffinity', reason: 'pod affinity terms conflict' }, filtered: [], scores: [], finalScores: [] });
   });
 
+  it('does not change the choice: the same seed picks the same nodes with and without it', () => {
+    const run = (explain: boolean) => {
+      const snapshot = ClusterSnapshot.of(Array.from({ length: 30 }, (_, i) => makeNode(`n${i}`, { cpu: `${2 + (i % 3)}` })));
+      const random = new SeededRandom(11);
+      return Array.from({ length: 60 }, (_, i) => schedule(makePod(`p${i}`, { cpu: '300m', memory: `${100 + (i % 5) * 100}Mi` }), snapshot, { random, explain }))
+        .map((r) => (r.outcome === 'Scheduled' ? r.nodeName : r.outcome));
+    };
+    expect(run(true)).toEqual(run(false));
+  });
+
   it('is absent unless asked for', () => {
     expect(schedule(makePod('p'), cluster(), { random: new SeededRandom(1) }).explanation).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 /** PreScore, Score, NormalizeScore, weighted sum and selectHost (schedule_one.go's prioritizeNodes). */
 import type { RandomSource } from '../clock/index.js';
 import type { Explanation } from './explanation.js';
-import type { CycleState } from './framework.js';
+import type { CycleState, ScorePlugin } from './framework.js';
 import type { ClusterSnapshot } from './cluster-snapshot.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
@@ -28,6 +28,10 @@ export function prioritizeNodes(
   const scores: number[] = new Array<number>(nodes.length).fill(0);
   for (const { plugin, weight } of profile.score) {
     if (state.skipScore.includes(plugin.name)) continue;
+    if (!plugin.normalizeScore && !explanation) {
+      addScores(plugin, weight, state, pod, nodes, totals);
+      continue;
+    }
     for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]);
     const raw = explanation ? [...scores] : undefined;
     plugin.normalizeScore?.(state, pod, nodes, scores);
@@ -40,6 +44,11 @@ export function prioritizeNodes(
   }
   if (explanation) for (let i = 0; i < nodes.length; i++) explanation.finalScores.push({ node: nodes[i].name, score: totals[i] });
   return totals;
+}
+
+/** addScores adds a plugin's weighted scores straight into the totals when there is nothing to normalize. */
+function addScores(plugin: ScorePlugin, weight: number, state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], totals: number[]): void {
+  for (let i = 0; i < nodes.length; i++) totals[i] += plugin.score(state, pod, nodes[i]) * weight;
 }
 
 /** selectHost picks the highest total, breaking ties by reservoir sampling: one `random.int(ties)` per tied node. */
