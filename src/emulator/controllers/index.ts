@@ -1,3 +1,4 @@
 export type { Controller, ControllerAction, ControllerContext, EventNote, InvolvedObject } from './controller.js';
 export { controllers } from './registry.js';
+export { DeploymentController } from './deployment/deployment.controller.js';
 export { ReplicaSetController, REPLICA_SET, REPLICATION_CONTROLLER } from './replicaset/replicaset.controller.js';
