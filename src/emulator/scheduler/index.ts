@@ -26,3 +26,5 @@ export { numFeasibleNodesToFind } from './find-nodes.js';
 export { selectHost } from './prioritize.js';
 export { DEFAULT_PROFILE, Profile, type WeightedScorePlugin } from './profile.js';
 export { DEFAULT_SCHEDULER_NAME, defaultProfileConfig, registry, type PluginFactory, type PluginSpec, type ProfileConfig } from './registry.js';
+export type { InterPodAffinityArgs } from './plugins/inter-pod-affinity/inter-pod-affinity.plugin.js';
+export type { SpreadConstraintSpec } from './plugins/pod-topology-spread/spread-constraints.js';
