@@ -38,6 +38,8 @@ export function target<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, s
 export interface CommandPlan<R> {
   readonly targets: readonly DecisionTarget[];
   readonly result?: (events: readonly DomainEvent[]) => R;
+  /** quietWhenNoEvents skips logging a command that changed nothing: a control loop's idle pass. */
+  readonly quietWhenNoEvents?: boolean;
 }
 
 /** CommandRequest is the command as logged: its type and the caller's payload. */
@@ -102,6 +104,10 @@ export class CommandPipeline {
         explicit = planned.targets.some((t) => t.expectedVersion !== undefined);
         const streams = await this.decide(planned.targets);
         const outcome: CommandOutcome = { ok: true, result: planned.result?.(streams.flatMap((s) => s.events)) ?? null };
+        if (planned.quietWhenNoEvents && streams.every((s) => s.events.length === 0)) {
+          env.giveBack();
+          return outcome;
+        }
         const written = await this.write(attempt, env, outcome, streams);
         if (written) env.giveBack();
         return written ?? outcome;

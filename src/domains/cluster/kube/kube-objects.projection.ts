@@ -10,6 +10,7 @@ import { applyContainerCrashed } from './faults.js';
 import { recordEvent } from './kube-events.js';
 import { markReachable, markUnreachable, withDefaultTolerations } from './node-health.js';
 import { applyPodsAdvanced, applyPodsScheduled } from './pod-transitions.js';
+import { applyActions, type ObjectWriter } from './reconcile.js';
 
 /** KubeObjectsState is every cluster's object store. */
 export interface KubeObjectsState {
@@ -167,13 +168,22 @@ function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
     applyPodsScheduled(cluster, event.data);
   } else if (event.type === 'PodsAdvanced') {
     applyPodsAdvanced(cluster, event.data);
+  } else if (event.type === 'ObjectsReconciled') {
+    applyActions(cluster, event.data.actions, event.data.at, writer);
   } else {
     applyHealthEvent(cluster, event);
   }
 }
 
+/** writer lets controllers' changes follow the same rules as applied objects. */
+const writer: ObjectWriter = {
+  create: (cluster, object, at) => void createObject(cluster, object, at, 'user'),
+  update: (cluster, object) => configureObject(cluster, object),
+  remove: (cluster, kind, namespace, name, at) => deleteObject(cluster, kind, namespace, name, at),
+};
+
 const CLUSTER_EVENTS = new Set(['ClusterCreated', 'NodeAdded', 'NodeRemoved', 'ClusterDeleted']);
-const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled', 'PodsAdvanced', 'NodeFailed', 'NodeRecovered', 'NodeHealthChanged', 'PodsEvicted', 'ContainerCrashed']);
+const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled', 'PodsAdvanced', 'NodeFailed', 'NodeRecovered', 'NodeHealthChanged', 'PodsEvicted', 'ContainerCrashed', 'ObjectsReconciled']);
 
 /** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
 export const kubeObjectsProjection: Projection<KubeObjectsState> = {

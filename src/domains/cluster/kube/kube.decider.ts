@@ -5,6 +5,7 @@ import { planApply, resourceName } from './apply-objects.js';
 import type { KubeCluster, KubeCommand, KubeEvent } from './kube.types.js';
 import { decideFault } from './faults.js';
 import { pendingPod } from './pod-transitions.js';
+import { stillApplies } from './reconcile.js';
 
 /** owned returns the cluster if the caller's account owns it; anything else is NOT_FOUND, as for an absent cluster. */
 function owned(cluster: KubeCluster | undefined, accountId: string, clusterId: string): KubeCluster {
@@ -45,6 +46,11 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
     case 'RecoverNode':
     case 'CrashContainer':
       return decideFault(command, owned(state, command.data.accountId, command.data.clusterId));
+    case 'ReconcileObjects': {
+      if (!state) return [];
+      const actions = command.data.actions.filter((a) => stillApplies(state, a));
+      return actions.length === 0 ? [] : [{ type: 'ObjectsReconciled', data: { ...command.data, actions } }];
+    }
     case 'UpdateNodeHealth': {
       const { clusterId, at, unreachable, reachable, evict } = command.data;
       if (!state) return [];

@@ -21,6 +21,7 @@ export type KubeCommand =
   | { type: 'AdvancePods'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }
   | { type: 'FailNode' | 'RecoverNode'; data: { accountId: string; clusterId: string; nodeName: string; at: string } }
   | { type: 'CrashContainer'; data: { accountId: string; clusterId: string; namespace: string; name: string; container?: string | null; exitCode: number; at: string } }
+  | { type: 'ReconcileObjects'; data: { clusterId: string; at: string; controller: string; actions: ObjectAction[] } }
   | { type: 'UpdateNodeHealth'; data: { clusterId: string; at: string; unreachable: string[]; reachable: string[]; evict: Array<{ namespace: string; name: string }> } };
 
 export type KubeEvent =
@@ -29,6 +30,7 @@ export type KubeEvent =
   | { type: 'PodsScheduled'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
   | { type: 'PodsAdvanced'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }
   | { type: 'NodeFailed' | 'NodeRecovered'; data: { clusterId: string; nodeName: string; at: string } }
+  | { type: 'ObjectsReconciled'; data: { clusterId: string; at: string; controller: string; actions: ObjectAction[] } }
   | { type: 'NodeHealthChanged'; data: { clusterId: string; at: string; unreachable: string[]; reachable: string[] } }
   | { type: 'PodsEvicted'; data: { clusterId: string; at: string; pods: Array<{ namespace: string; name: string }> } }
   | { type: 'ContainerCrashed'; data: { clusterId: string; at: string; namespace: string; name: string; container: string; exitCode: number } };
@@ -71,3 +73,11 @@ export interface SchedulingOutcome {
   message?: string;
   explanation?: Omit<SchedulingRecord, 'attempts' | 'nodeName' | 'message'>;
 }
+
+/** ObjectAction is what a controller asks of the API server (the controllers' ControllerAction, as logged). */
+export type ObjectAction =
+  | { type: 'create'; object: KubeObject }
+  | { type: 'update'; object: KubeObject }
+  | { type: 'status'; kind: string; namespace?: string; name: string; status: unknown }
+  | { type: 'delete'; kind: string; namespace?: string; name: string }
+  | { type: 'event'; involved: { kind: string; namespace?: string; name: string }; note: { type: 'Normal' | 'Warning'; reason: string; message: string }; source: { component: string } };

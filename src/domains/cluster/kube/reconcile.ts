@@ -1,0 +1,46 @@
+import { getObject, putObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { recordEvent } from './kube-events.js';
+import type { KubeCluster, ObjectAction } from './kube.types.js';
+
+/** stillApplies drops actions the world has overtaken since the controller looked: creating what exists, changing what is gone. */
+export function stillApplies(cluster: KubeCluster, action: ObjectAction): boolean {
+  switch (action.type) {
+    case 'create':
+      return !getObject(cluster, action.object.kind, action.object.metadata.namespace, action.object.metadata.name ?? '');
+    case 'update':
+      return getObject(cluster, action.object.kind, action.object.metadata.namespace, action.object.metadata.name ?? '') !== undefined;
+    case 'status':
+    case 'delete': {
+      const object = getObject(cluster, action.kind, action.namespace, action.name);
+      return object !== undefined && !(action.type === 'delete' && object.metadata.deletionTimestamp);
+    }
+    case 'event':
+      return true;
+  }
+}
+
+/** ObjectWriter is how the projection stores objects, so reconciled changes follow the same rules as applied ones. */
+export interface ObjectWriter {
+  create(cluster: KubeCluster, object: KubeObject, at: string): void;
+  update(cluster: KubeCluster, object: KubeObject): void;
+  remove(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string): void;
+}
+
+/** applyActions carries out a controller's actions in order. */
+export function applyActions(cluster: KubeCluster, actions: readonly ObjectAction[], at: string, writer: ObjectWriter): void {
+  for (const action of actions) {
+    if (!stillApplies(cluster, action)) continue;
+    if (action.type === 'create') writer.create(cluster, structuredClone(action.object), at);
+    else if (action.type === 'update') writer.update(cluster, structuredClone(action.object));
+    else if (action.type === 'delete') writer.remove(cluster, action.kind, action.namespace, action.name, at);
+    else if (action.type === 'status') {
+      const object = getObject(cluster, action.kind, action.namespace, action.name)!;
+      object.status = structuredClone(action.status);
+      putObject(cluster, object);
+    } else {
+      const { kind, namespace, name } = action.involved;
+      const involved = getObject(cluster, kind, namespace, name) ?? ({ apiVersion: 'v1', kind, metadata: { name, namespace } } as KubeObject);
+      recordEvent(cluster, involved, action.note, action.source, at);
+    }
+  }
+}
