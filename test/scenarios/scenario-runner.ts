@@ -81,6 +81,6 @@ function summarize(cluster: Record<string, any>, start: number) {
     workloads: cluster.workloads.map((w: any) => `${w.kind} ${w.namespace}/${w.name} ${w.readyReplicas}/${w.replicas} ready`),
     timeline: [...cluster.events]
       .sort((a: any, b: any) => Date.parse(a.firstTimestamp) - Date.parse(b.firstTimestamp))
-      .map((e: any) => `${offset(e.firstTimestamp, start)} ${e.involvedObject.kind} ${e.involvedObject.namespace ?? ''}/${e.involvedObject.name} ${e.type} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count}, last ${offset(e.lastTimestamp, start)})` : ''} [${e.source}]`),
+      .map((e: any) => `${offset(e.firstTimestamp, start)} ${e.involvedObject.kind} ${e.involvedObject.namespace ? `${e.involvedObject.namespace}/` : ''}${e.involvedObject.name} ${e.type} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count}, last ${offset(e.lastTimestamp, start)})` : ''} [${e.source}]`),
   };
 }

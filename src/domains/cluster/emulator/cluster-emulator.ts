@@ -12,6 +12,7 @@ import { kubeStream, type KubeCluster, type KubeCommand } from '../kube/kube.typ
 import { planNodeHealth } from '../kube/node-health.js';
 import { planKubelet } from './kubelet-step.js';
 import { SchedulingQueue } from './scheduling-step.js';
+import { controllers, type Controller } from '../../../emulator/controllers/index.js';
 
 const MAX_ROUNDS = 100;
 
@@ -22,6 +23,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private readonly dirty = new Set<string>();
   private readonly timers = new Map<string, Timer>();
   private readonly scheduling = new SchedulingQueue();
+  private readonly controllers: readonly Controller[] = controllers;
   private draining: Promise<void> | undefined;
 
   constructor(
@@ -70,44 +72,55 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  /** settle runs the scheduler and the kubelets until nothing more is due now, then arms a timer for what comes next. */
+  /** settle runs controllers, the scheduler and the kubelets until nothing more is due now, then arms a timer for what comes next. */
   private async settle(clusterId: string): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const cluster = this.state().clusters[clusterId];
       if (!cluster) return;
       const now = this.clocks.now(cluster.accountId);
       const health = planNodeHealth(cluster, now);
-      const healthDue = health.unreachable.length + health.reachable.length + health.evict.length > 0;
-      if (healthDue) await this.issue(cluster, 'node-controller', { type: 'UpdateNodeHealth', data: { clusterId, at: '', unreachable: health.unreachable, reachable: health.reachable, evict: health.evict } });
-      const scheduled = await this.schedulePods(this.state().clusters[clusterId] ?? cluster);
+      let acted = false;
+      if (health.unreachable.length + health.reachable.length + health.evict.length > 0) {
+        const { unreachable, reachable, evict } = health;
+        acted = await this.issue(cluster, 'node-controller', { type: 'UpdateNodeHealth', data: { clusterId, at: '', unreachable, reachable, evict } });
+      }
+      for (const controller of this.controllers) {
+        acted =
+          (await this.issue(cluster, controller.name, (env, live) => ({
+            type: 'ReconcileObjects',
+            data: { clusterId, at: env.at, controller: controller.name, actions: live ? controller.reconcile({ store: live, now: env.at, random: env.random }) : [] },
+          }))) || acted;
+      }
+      const pending = this.scheduling.pending(this.state().clusters[clusterId] ?? cluster);
+      if (pending.length > 0) {
+        acted =
+          (await this.issue(cluster, 'scheduler', (env, live) => ({
+            type: 'SchedulePods',
+            data: { clusterId, at: env.at, ...this.scheduling.run(live ?? cluster, pending, env.random) },
+          }))) || acted;
+      }
       const plan = planKubelet(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
       for (const { stage, pods } of plan.due) {
-        await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } });
+        acted = (await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } })) || acted;
       }
-      if (!healthDue && !scheduled && plan.due.length === 0) return this.arm(cluster, earliest(plan.nextDueAt, health.nextDueAt));
+      if (!acted) return this.arm(cluster, earliest(plan.nextDueAt, health.nextDueAt));
     }
     this.logger.warn(`cluster ${clusterId} did not settle in ${MAX_ROUNDS} rounds`);
   }
 
-  private async schedulePods(cluster: KubeCluster): Promise<boolean> {
-    const pending = this.scheduling.pending(cluster);
-    if (pending.length === 0) return false;
-    await this.issue(cluster, 'scheduler', (env) => {
-      const result = this.scheduling.run(this.state().clusters[cluster.clusterId] ?? cluster, pending, env.random);
-      return { type: 'SchedulePods', data: { clusterId: cluster.clusterId, at: env.at, ...result } };
-    });
-    return true;
-  }
-
-  /** issue runs one command as a system component against the cluster's live objects. */
-  private async issue(cluster: KubeCluster, component: string, command: KubeCommand | ((env: CommandEnv) => KubeCommand)): Promise<void> {
+  /** issue runs one command as a system component against the cluster's live objects; it says whether anything changed. */
+  private async issue(cluster: KubeCluster, component: string, command: KubeCommand | ((env: CommandEnv, live: KubeCluster | undefined) => KubeCommand)): Promise<boolean> {
     const ctx = { accountId: cluster.accountId, actor: `system:${component}` };
-    const type = typeof command === 'function' ? 'SchedulePods' : command.type;
-    await this.pipeline.run(ctx, { type, payload: { clusterId: cluster.clusterId } }, (env) => {
+    const type = typeof command === 'function' ? component : command.type;
+    return this.pipeline.run(ctx, { type, payload: { clusterId: cluster.clusterId } }, (env) => {
       const live = this.state().clusters[cluster.clusterId];
-      const built = typeof command === 'function' ? command(env) : command;
+      const built = typeof command === 'function' ? command(env, live) : command;
       const stamped = { ...built, data: { ...built.data, at: env.at } } as KubeCommand;
-      return { targets: [viewTarget(decideKube, kubeStream(cluster.clusterId), stamped, { state: live, version: live?.streamVersion ?? 0 })] };
+      return {
+        targets: [viewTarget(decideKube, kubeStream(cluster.clusterId), stamped, { state: live, version: live?.streamVersion ?? 0 })],
+        result: (events) => events.length > 0,
+        quietWhenNoEvents: true,
+      };
     });
   }
 

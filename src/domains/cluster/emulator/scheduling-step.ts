@@ -8,7 +8,7 @@ import type { KubeCluster, SchedulingOutcome } from '../kube/kube.types.js';
 const EXPLAIN_UP_TO = 100;
 
 /** CAPACITY_EVENTS may let an unschedulable pod fit: the scheduler retries such pods after one of them. */
-const CAPACITY_EVENTS = new Set(['NodeAdded', 'NodeRemoved', 'ObjectDeleted', 'ObjectsApplied', 'NodesChanged']);
+const CAPACITY_EVENTS = new Set(['NodeAdded', 'NodeRemoved', 'ObjectDeleted', 'ObjectsApplied', 'ObjectsReconciled', 'NodeHealthChanged', 'NodeRecovered', 'PodsEvicted']);
 
 /** SchedulingQueue picks the pods to schedule, retrying unschedulable ones only when the cluster has changed. */
 export class SchedulingQueue {
