@@ -1,6 +1,12 @@
 import type { Controller } from './controller.js';
 import { DeploymentController } from './deployment/deployment.controller.js';
 import { REPLICATION_CONTROLLER, ReplicaSetController } from './replicaset/replicaset.controller.js';
+import { StatefulSetController } from './statefulset/statefulset.controller.js';
 
 /** controllers are kube-controller-manager's loops in the order the cluster's control loop runs them: owners before what they own. */
-export const controllers: readonly Controller[] = [new DeploymentController(), new ReplicaSetController(), new ReplicaSetController(REPLICATION_CONTROLLER)];
+export const controllers: readonly Controller[] = [
+  new DeploymentController(),
+  new ReplicaSetController(),
+  new ReplicaSetController(REPLICATION_CONTROLLER),
+  new StatefulSetController(),
+];
