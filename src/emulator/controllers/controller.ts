@@ -29,14 +29,14 @@ export interface EventNote {
  * - create: a fully formed object (name, namespace, labels, ownerReferences); the store sets uid, resourceVersion, creationTimestamp.
  * - update: replaces everything of an existing object but its status (metadata, spec, and top-level data such as an Endpoints' subsets).
  * - status: replaces an object's status.
- * - delete: pods terminate gracefully; `gracePeriodSeconds: 0` asks for a force delete (pods whose node is gone).
+ * - delete: pods terminate gracefully (the kubelet removes them); other objects go at once.
  * - event: a core/v1 Event about an object.
  */
 export type ControllerAction =
   | { type: 'create'; object: KubeObject }
   | { type: 'update'; object: KubeObject }
   | { type: 'status'; kind: string; namespace?: string; name: string; status: unknown }
-  | { type: 'delete'; kind: string; namespace?: string; name: string; gracePeriodSeconds?: number }
+  | { type: 'delete'; kind: string; namespace?: string; name: string }
   | { type: 'event'; involved: InvolvedObject; note: EventNote; source: { component: string } };
 
 /** Controller is one of kube-controller-manager's loops: reconcile reads the store and returns the writes that move it towards the desired state, [] once it matches. */

@@ -1,4 +1,5 @@
 import type { Controller } from './controller.js';
+import { DaemonSetController } from './daemonset/daemonset.controller.js';
 import { DeploymentController } from './deployment/deployment.controller.js';
 import { REPLICATION_CONTROLLER, ReplicaSetController } from './replicaset/replicaset.controller.js';
 import { StatefulSetController } from './statefulset/statefulset.controller.js';
@@ -9,4 +10,5 @@ export const controllers: readonly Controller[] = [
   new ReplicaSetController(),
   new ReplicaSetController(REPLICATION_CONTROLLER),
   new StatefulSetController(),
+  new DaemonSetController(),
 ];

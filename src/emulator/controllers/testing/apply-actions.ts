@@ -34,10 +34,10 @@ function update(store: ObjectStore, object: KubeObject): void {
   putObject(store, copy);
 }
 
-function remove(store: ObjectStore, kind: string, namespace: string | undefined, name: string, now: string, force: boolean): void {
+function remove(store: ObjectStore, kind: string, namespace: string | undefined, name: string, now: string): void {
   const object = getObject(store, kind, namespace, name);
   if (!object) throw new Error(`${kind} ${namespace}/${name} not found`);
-  if (kind === 'Pod' && (object as Pod).spec.nodeName && !force) {
+  if (kind === 'Pod' && (object as Pod).spec.nodeName) {
     if (object.metadata.deletionTimestamp) return;
     object.metadata.deletionTimestamp = now;
     object.metadata.deletionGracePeriodSeconds = (object as Pod).spec.terminationGracePeriodSeconds ?? 30;
@@ -79,7 +79,7 @@ export function applyActions(store: ObjectStore, actions: readonly ControllerAct
         break;
       }
       case 'delete':
-        remove(store, action.kind, action.namespace, action.name, now, action.gracePeriodSeconds === 0);
+        remove(store, action.kind, action.namespace, action.name, now);
         break;
       case 'event':
         record(store, action, now);

@@ -43,6 +43,12 @@ export class World {
     removeObject(this.store, kind, namespace, name);
   }
 
+  /** removeNode deletes a node and, as the cluster's pod garbage collection does, the pods bound to it. */
+  removeNode(name: string): void {
+    removeObject(this.store, 'Node', undefined, name);
+    for (const pod of listObjects<Pod>(this.store, 'Pod')) if (pod.spec.nodeName === name) removeObject(this.store, 'Pod', pod.metadata.namespace, pod.metadata.name ?? '');
+  }
+
   context(): ControllerContext {
     return { store: this.store, now: this.now, random: this.random };
   }
