@@ -30,8 +30,12 @@ export function stageDelayMs(stage: PodStage, pod: Pod, random: RandomSource): n
   } else if (fromPod === 'terminationGrace') {
     fromSpec = Math.min((pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000, atMostMs);
   }
-  return ms + fromSpec + (jitterMs > 0 ? random.int(jitterMs + 1) : 0);
+  // Jitter moves in 100 ms steps, so pods started together land in a handful of instants rather than thousands.
+  return ms + fromSpec + (jitterMs > 0 ? random.int(Math.floor(jitterMs / JITTER_STEP_MS) + 1) * JITTER_STEP_MS : 0);
 }
+
+/** JITTER_STEP_MS is the resolution of stage jitter. */
+export const JITTER_STEP_MS = 100;
 
 /** crashBackoffMs is the kubelet's restart back-off: 10 s, doubling per restart, at most 5 minutes. */
 export function crashBackoffMs(restartCount: number): number {

@@ -71,9 +71,14 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
   };
   putObject(cluster, event);
   index[key] = objectKey(namespace, event.metadata.name!);
+  cluster.eventCount = (cluster.eventCount ?? 0) + 1;
+  if (cluster.eventCount <= MAX_EVENTS) return;
   const events = cluster.objects.Event!;
   const keys = Object.keys(events);
-  for (let i = 0; i < keys.length - MAX_EVENTS; i++) {
+  cluster.eventCount = keys.length;
+  // Prune a tenth at a time, so pruning costs little per event.
+  for (let i = 0; i < keys.length - MAX_EVENTS * 0.9; i++) {
+    cluster.eventCount--;
     const oldest = events[keys[i]] as KubeEventObject;
     removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!);
     delete index[dedupeKey({ metadata: { uid: oldest.involvedObject.uid } } as KubeObject, { ...oldest, fieldPath: oldest.involvedObject.fieldPath })];

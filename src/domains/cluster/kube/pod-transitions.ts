@@ -51,15 +51,27 @@ export function applyPodsScheduled(cluster: KubeCluster, data: Scheduled): void 
   cluster.schedulerStartIndex = data.nextStartIndex;
 }
 
+/** usedPodIps lists, per node, the pod IPs in use. */
+function usedPodIps(cluster: KubeCluster): Map<string, Set<string | undefined>> {
+  const used = new Map<string, Set<string | undefined>>();
+  for (const pod of listObjects<Pod>(cluster, 'Pod')) {
+    if (!pod.spec.nodeName) continue;
+    (used.get(pod.spec.nodeName) ?? used.set(pod.spec.nodeName, new Set()).get(pod.spec.nodeName)!).add(pod.status?.podIP);
+  }
+  return used;
+}
+
 /** nextPodIp is the lowest free address of the node's pod subnet, from .2 (.1 is the node's bridge). */
-function nextPodIp(cluster: KubeCluster, node: Node): string | undefined {
+function nextPodIp(node: Node, used: Set<string | undefined>): string | undefined {
   const parsed = node.spec.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
   if (!parsed?.ok) return undefined;
-  const used = new Set(listObjects<Pod>(cluster, 'Pod').filter((p) => p.spec.nodeName === node.metadata.name).map((p) => p.status?.podIP));
   const size = 2 ** (32 - parsed.cidr.prefix);
   for (let offset = 2; offset < size - 1; offset++) {
     const ip = formatIpv4(parsed.cidr.network + offset);
-    if (!used.has(ip)) return ip;
+    if (!used.has(ip)) {
+      used.add(ip);
+      return ip;
+    }
   }
   return undefined;
 }
@@ -68,6 +80,7 @@ function nextPodIp(cluster: KubeCluster, node: Node): string | undefined {
 export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   const stage = podStages.find((s) => s.name === data.stage);
   if (!stage) return;
+  let used: Map<string, Set<string | undefined>> | undefined;
   for (const { namespace, name, pulledMs } of data.pods) {
     const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
     if (!pod || matchingStage(podFacts(pod))?.name !== stage.name) continue;
@@ -81,7 +94,9 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
       delete cluster.scheduling[key];
       continue;
     }
-    const podIp = stage.next.assignAddresses && node ? nextPodIp(cluster, node) : undefined;
+    used ??= stage.next.assignAddresses ? usedPodIps(cluster) : undefined;
+    const onNode = used && node ? (used.get(node.metadata.name!) ?? used.set(node.metadata.name!, new Set()).get(node.metadata.name!)!) : undefined;
+    const podIp = stage.next.assignAddresses && node && onNode ? nextPodIp(node, onNode) : undefined;
     pod.status = nextStatus(pod, stage, { at: data.at, hostIp: node?.status.addresses?.[0]?.address, podIp, pulledMs });
     cluster.podSince[key] = data.at;
     putObject(cluster, pod);
