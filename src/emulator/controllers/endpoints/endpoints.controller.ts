@@ -1,0 +1,111 @@
+import { getObject, listObjects, type EndpointAddress, type Endpoints, type EndpointSubset, type Pod, type Service, type ServicePort } from '../../kube/index.js';
+import type { Controller, ControllerAction, ControllerContext } from '../controller.js';
+import { deleteAction } from '../helpers/events.js';
+import { clone, sameJson } from '../helpers/json.js';
+import { isPodReady, isPodTerminal } from '../helpers/pods.js';
+import { repackSubsets } from './repack.js';
+
+/** The endpoints controller (pkg/controller/endpoint/endpoints_controller.go): an Endpoints per selecting Service. */
+
+/** LAST_CHANGE_TRIGGER_TIME marks Endpoints this controller manages, with when their pods last changed. */
+export const LAST_CHANGE_TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
+/** HEADLESS labels the Endpoints of a Service without a cluster IP. */
+export const HEADLESS = 'service.kubernetes.io/headless';
+
+const publishNotReady = (service: Service): boolean => (service.spec as { publishNotReadyAddresses?: boolean }).publishNotReadyAddresses === true;
+
+/** selects: every pair of the service's selector is on the pod. */
+const selects = (selector: Record<string, string>, pod: Pod): boolean => Object.entries(selector).every(([k, v]) => pod.metadata.labels?.[k] === v);
+
+/** shouldPodBeInEndpoints: not terminal, has an IP, and not terminating unless the service publishes not-ready addresses. */
+function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (isPodTerminal(pod) || !(pod.status?.podIP || pod.status?.podIPs?.length)) return false;
+  return includeTerminating || pod.metadata.deletionTimestamp === undefined;
+}
+
+/** findPort is podutil.FindPort: a number as is; a name looked up among the containers' ports of the same protocol. */
+export function findPort(pod: Pod, port: ServicePort): number | undefined {
+  const target = port.targetPort ?? port.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  const protocol = port.protocol ?? 'TCP';
+  for (const container of [...pod.spec.containers, ...(pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')]) {
+    const found = container.ports?.find((p) => p.name === target && (p.protocol ?? 'TCP') === protocol);
+    if (found) return found.containerPort;
+  }
+  return undefined;
+}
+
+/** addressOf is podToEndpointAddressForService, with the hostname a pod publishes under its subdomain. */
+function addressOf(service: Service, pod: Pod): EndpointAddress {
+  const address: EndpointAddress = { ip: pod.status?.podIP ?? pod.status!.podIPs![0].ip };
+  if (pod.spec.hostname && pod.spec.subdomain === service.metadata.name && pod.metadata.namespace === service.metadata.namespace) address.hostname = pod.spec.hostname;
+  address.nodeName = pod.spec.nodeName;
+  address.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '', uid: pod.metadata.uid };
+  return address;
+}
+
+/** desiredSubsets lists each selected pod under each port it serves, ready or not, then repacks them. */
+export function desiredSubsets(service: Service, pods: readonly Pod[]): EndpointSubset[] {
+  const subsets: EndpointSubset[] = [];
+  const tolerateUnready = publishNotReady(service);
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, tolerateUnready)) continue;
+    const address = addressOf(service, pod);
+    const entry = (ports: EndpointSubset['ports']): EndpointSubset =>
+      tolerateUnready || isPodReady(pod) ? { addresses: [address], ports } : { notReadyAddresses: [address], ports };
+    const servicePorts = service.spec.ports ?? [];
+    if (servicePorts.length === 0) {
+      if (service.spec.clusterIP === 'None') subsets.push(entry([]));
+      continue;
+    }
+    for (const port of servicePorts) {
+      const number = findPort(pod, port);
+      if (number === undefined) continue;
+      subsets.push(entry([{ ...(port.name ? { name: port.name } : {}), port: number, protocol: port.protocol ?? 'TCP', ...(port.appProtocol ? { appProtocol: port.appProtocol } : {}) }]));
+    }
+  }
+  return repackSubsets(subsets);
+}
+
+/** rfc3339Nano renders a time as Go's RFC3339Nano does: UTC, trailing fractional zeros dropped. */
+const rfc3339Nano = (time: string): string => new Date(time).toISOString().replace(/\.?0+Z$/, 'Z');
+
+const withoutHeadless = (labels: Record<string, string> | undefined): Record<string, string> => {
+  const { [HEADLESS]: _headless, ...rest } = labels ?? {};
+  return rest;
+};
+
+/** syncService writes the Endpoints a Service with a selector should have, when they differ from what is stored. */
+export function syncService(service: Service, pods: readonly Pod[], ctx: ControllerContext): ControllerAction[] {
+  const selector = service.spec.selector;
+  // An empty selector is stored as none: such services get their Endpoints from whoever wrote them.
+  if (service.spec.type === 'ExternalName' || !selector || Object.keys(selector).length === 0) return [];
+  const subsets = desiredSubsets(service, pods.filter((p) => selects(selector, p)));
+  const { namespace, name = '' } = service.metadata;
+  const current = getObject<Endpoints>(ctx.store, 'Endpoints', namespace, name);
+  if (current && sameJson(current.subsets ?? [], subsets) && sameJson(withoutHeadless(current.metadata.labels), service.metadata.labels ?? {})) return [];
+  const next: Endpoints = current ? clone(current) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
+  next.metadata.labels = service.spec.clusterIP === 'None' ? { ...service.metadata.labels, [HEADLESS]: '' } : withoutHeadless(service.metadata.labels);
+  if (Object.keys(next.metadata.labels).length === 0) delete next.metadata.labels;
+  next.metadata.annotations = { ...next.metadata.annotations, [LAST_CHANGE_TRIGGER_TIME]: rfc3339Nano(ctx.now) };
+  if (subsets.length > 0) next.subsets = subsets;
+  else delete next.subsets;
+  return [{ type: current ? 'update' : 'create', object: next }];
+}
+
+/** EndpointsController keeps each selecting Service's Endpoints: ready pods in addresses, the rest in notReadyAddresses. */
+export class EndpointsController implements Controller {
+  readonly name = 'endpoints';
+
+  reconcile(ctx: ControllerContext): ControllerAction[] {
+    const pods = listObjects<Pod>(ctx.store, 'Pod');
+    const services = listObjects<Service>(ctx.store, 'Service');
+    const actions = services.flatMap((s) => syncService(s, pods.filter((p) => p.metadata.namespace === s.metadata.namespace), ctx));
+    // Endpoints this controller made outlive their Service only until the next pass.
+    const leftover = listObjects<Endpoints>(ctx.store, 'Endpoints').filter(
+      (e) => e.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME] !== undefined && !getObject(ctx.store, 'Service', e.metadata.namespace, e.metadata.name ?? ''),
+    );
+    return [...actions, ...leftover.map(deleteAction)];
+  }
+}
