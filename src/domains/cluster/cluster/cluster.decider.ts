@@ -5,7 +5,7 @@ import { checkClusterSpec } from './cluster-spec.js';
 import { MAX_NODES_PER_CALL, type ClusterCommand, type ClusterEvent, type ClusterState } from './cluster.types.js';
 import { allocateNodes, NODE_POD_PREFIX } from './node-allocation.js';
 
-const initialState: ClusterState = {
+const initialState = (): ClusterState => ({
   status: 'absent',
   accountId: '',
   clusterId: '',
@@ -15,7 +15,7 @@ const initialState: ClusterState = {
   podCidr: '',
   nodes: {},
   hostsUsed: 0,
-};
+});
 
 /** running returns the cluster if the caller's account owns it and it is not deleted; any other answer is NOT_FOUND. */
 function running(state: ClusterState, accountId: string, clusterId: string): ClusterState {
@@ -54,7 +54,9 @@ function addNodes(command: Extract<ClusterCommand, { type: 'AddNodes' }>['data']
 
 /** clusterDecider: a cluster in its own VPC, whose nodes take addresses, hosts and pod subnets from its ranges. */
 export const clusterDecider: Decider<ClusterState, ClusterCommand, ClusterEvent> = {
-  initialState,
+  get initialState() {
+    return initialState();
+  },
   decide(command, state) {
     switch (command.type) {
       case 'CreateCluster': {
@@ -86,17 +88,15 @@ export const clusterDecider: Decider<ClusterState, ClusterCommand, ClusterEvent>
         const { accountId, clusterId, name, zone, vpcCidr, podCidr } = event.data;
         return { ...state, status: 'Running', accountId, clusterId, name, zone, vpcCidr, podCidr };
       }
+      // The node map is updated in place: a fold owns its state, and copying it per node made big clusters quadratic.
       case 'NodeAdded': {
         const { name, instanceId, privateIp, podCidr, hostOrdinal } = event.data;
-        return {
-          ...state,
-          nodes: { ...state.nodes, [name]: { instanceId, privateIp, podCidr } },
-          hostsUsed: Math.max(state.hostsUsed, hostOrdinal + 1),
-        };
+        (state.nodes as Record<string, ClusterState['nodes'][string]>)[name] = { instanceId, privateIp, podCidr };
+        return { ...state, hostsUsed: Math.max(state.hostsUsed, hostOrdinal + 1) };
       }
       case 'NodeRemoved': {
-        const { [event.data.name]: _removed, ...nodes } = state.nodes;
-        return { ...state, nodes };
+        delete (state.nodes as Record<string, unknown>)[event.data.name];
+        return state;
       }
       case 'ClusterDeleted':
         return { ...state, status: 'Deleted', nodes: {} };
