@@ -24,7 +24,7 @@ export function constructHistory(ds: DaemonSet, store: ObjectStore): History {
   const old = all.filter((r) => !current.includes(r));
   const next = Math.max(0, ...old.map((r) => r.revision)) + 1;
   if (current.length > 0) {
-    // Duplicates of the current revision keep the newest; the manage loop relabels nothing, so their pods read as updated by hash.
+    // Should duplicates exist, the highest revision is current (Kubernetes' dedupCurHistories would also delete the others).
     const cur = current[current.length - 1];
     const hash = cur.metadata.labels?.[CONTROLLER_REVISION_HASH] ?? cur.metadata.name ?? '';
     if (cur.revision >= next) return { hash, old, actions: [] };

@@ -146,4 +146,19 @@ describe('deployment controller', () => {
     expect(sets(w)).toHaveLength(2);
     expect(w.pods().map((p: Pod) => p.spec.containers[0].image)).toEqual(['nginx:v2', 'nginx:v2']);
   });
+
+  it('rolls back to an earlier template by reviving its ReplicaSet at the next revision, keeping the old number in revision-history', () => {
+    const w = new World().add(node('n1'), deployment(2));
+    rollOut(w);
+    const [v1] = sets(w);
+    setImage(w, 'nginx:v2');
+    rollOut(w);
+    setImage(w, 'nginx:v1');
+    rollOut(w, { minAvailable: 2, maxPods: 3 });
+    expect(sets(w)).toHaveLength(2);
+    const revived = getObject<ReplicaSet>(w.store, 'ReplicaSet', 'default', v1.metadata.name!)!;
+    expect(revived.spec.replicas).toBe(2);
+    expect(revived.metadata.annotations).toMatchObject({ 'deployment.kubernetes.io/revision': '3', 'deployment.kubernetes.io/revision-history': '1' });
+    expect(dep(w).metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
+  });
 });

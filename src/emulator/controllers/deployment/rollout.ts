@@ -8,10 +8,13 @@ import { clone, millis } from '../helpers/json.js';
 
 /** COMPONENT is the deployment controller's name in events. */
 export const COMPONENT = 'deployment-controller';
-/** Annotations the deployment controller keeps on its ReplicaSets (and the revision on the Deployment). */
+/** REVISION numbers a ReplicaSet's place in the rollout history; the Deployment carries its new ReplicaSet's. */
 export const REVISION = 'deployment.kubernetes.io/revision';
+/** REVISION_HISTORY lists the revisions a ReplicaSet held before a rollback made it new again. */
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+/** DESIRED_REPLICAS is the Deployment's spec.replicas when a ReplicaSet was last sized (tells scaling from rolling). */
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
+/** MAX_REPLICAS is spec.replicas + maxSurge when a ReplicaSet was last sized (for proportional scaling). */
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 /** POD_TEMPLATE_HASH is apps.DefaultDeploymentUniqueLabelKey. */
 export const POD_TEMPLATE_HASH = 'pod-template-hash';

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../kube/index.js';
 import type { ControllerAction } from '../controller.js';
+import { clone } from './json.js';
 
 /** eventAbout is an event action about an object, reported by a controller component. */
 export function eventAbout(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string): ControllerAction {
@@ -13,8 +14,8 @@ export function deleteAction(object: KubeObject): ControllerAction {
   return { type: 'delete', kind: object.kind, ...(namespace ? { namespace } : {}), name };
 }
 
-/** statusAction replaces an object's status. */
+/** statusAction replaces an object's status (a copy, so the action shares nothing with the store). */
 export function statusAction(object: KubeObject, status: unknown): ControllerAction {
   const { namespace, name = '' } = object.metadata;
-  return { type: 'status', kind: object.kind, ...(namespace ? { namespace } : {}), name, status };
+  return { type: 'status', kind: object.kind, ...(namespace ? { namespace } : {}), name, status: clone(status) };
 }

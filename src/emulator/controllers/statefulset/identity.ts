@@ -7,8 +7,9 @@ import { admitPod, podFromTemplate } from '../helpers/pods.js';
 
 /** COMPONENT is the StatefulSet controller's name in events. */
 export const COMPONENT = 'statefulset-controller';
-/** POD_NAME_LABEL and POD_INDEX_LABEL are what every StatefulSet pod is labelled with. */
+/** POD_NAME_LABEL carries a StatefulSet pod's own name, so a Service can select exactly one pod. */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+/** POD_INDEX_LABEL carries a StatefulSet pod's ordinal. */
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 
 const ORDINAL = /^(.*)-([0-9]+)$/;
