@@ -1,5 +1,6 @@
 export type { Controller, ControllerAction, ControllerContext, EventNote, InvolvedObject } from './controller.js';
 export { controllers } from './registry.js';
+export { controllersWakeAt } from './wake.js';
 export type { ControllerRevision } from './helpers/controller-revisions.js';
 export { DaemonSetController } from './daemonset/daemonset.controller.js';
 export { DeploymentController } from './deployment/deployment.controller.js';
