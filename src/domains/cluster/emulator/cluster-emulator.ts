@@ -12,7 +12,7 @@ import { kubeStream, type KubeCluster, type KubeCommand } from '../kube/kube.typ
 import { planNodeHealth } from '../kube/node-health.js';
 import { planKubelet } from './kubelet-step.js';
 import { SchedulingQueue } from './scheduling-step.js';
-import { controllers, type Controller } from '../../../emulator/controllers/index.js';
+import { controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
 
 const MAX_ROUNDS = 100;
 
@@ -103,7 +103,11 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       for (const { stage, pods } of plan.due) {
         acted = (await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } })) || acted;
       }
-      if (!acted) return this.arm(cluster, earliest(plan.nextDueAt, health.nextDueAt));
+      if (!acted) {
+        const live = this.state().clusters[clusterId] ?? cluster;
+        const wake = controllersWakeAt(live, new Date(now).toISOString());
+        return this.arm(cluster, earliest(earliest(plan.nextDueAt, health.nextDueAt), wake === undefined ? undefined : Date.parse(wake)));
+      }
     }
     this.logger.warn(`cluster ${clusterId} did not settle in ${MAX_ROUNDS} rounds`);
   }

@@ -7,7 +7,7 @@ import type { KubeCluster, SchedulingOutcome } from '../kube/kube.types.js';
 /** EXPLAIN_UP_TO: explanations are recorded for clusters of at most this many nodes (they grow with nodes × plugins). */
 const EXPLAIN_UP_TO = 100;
 
-/** CAPACITY_EVENTS may let an unschedulable pod fit: the scheduler retries such pods after one of them. */
+/** CAPACITY_EVENTS change what nodes can take: the scheduler retries unschedulable pods after one of them, so their messages stay true. */
 const CAPACITY_EVENTS = new Set(['NodeAdded', 'NodeRemoved', 'ObjectDeleted', 'ObjectsApplied', 'ObjectsReconciled', 'NodeHealthChanged', 'NodeRecovered', 'PodsEvicted']);
 
 /** SchedulingQueue picks the pods to schedule, retrying unschedulable ones only when the cluster has changed. */
@@ -18,7 +18,9 @@ export class SchedulingQueue {
   /** observe notes events after which unschedulable pods deserve another try. */
   observe(clusterId: string, event: StoredEvent): void {
     const freed = event.type === 'PodsAdvanced' && (event.data as { stage: string }).stage === 'pod-stop';
-    if (freed || CAPACITY_EVENTS.has(event.type)) this.epochs.set(clusterId, (this.epochs.get(clusterId) ?? 0) + 1);
+    // A binding changes what is free too: a pending pod's message must stay true of the cluster.
+    const bound = event.type === 'PodsScheduled' && (event.data as { outcomes: SchedulingOutcome[] }).outcomes.some((o) => o.nodeName);
+    if (freed || bound || CAPACITY_EVENTS.has(event.type)) this.epochs.set(clusterId, (this.epochs.get(clusterId) ?? 0) + 1);
   }
 
   /** pending lists pods waiting for the default scheduler that have not failed since the cluster last changed. */
