@@ -2,6 +2,7 @@ import { getObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { stableStringify } from '../../../platform/commands/stable-hash.js';
 import { DomainError, notFound } from '../../../platform/kernel/index.js';
 import type { AppliedObject, KubeCluster, KubeEvent } from './kube.types.js';
+import { checkRequestedAddresses } from './service-addresses.js';
 
 /** LAST_APPLIED is kubectl's annotation holding the configuration an object was last applied with. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -61,6 +62,7 @@ export function planApply(cluster: KubeCluster, objects: readonly KubeObject[], 
     if (action === 'configured' && object.kind === 'Pod' && !podSpecChangeAllowed(before!, object)) {
       throw new DomainError('BAD_USER_INPUT', `Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than ${MUTABLE_POD_FIELDS}`, 'yaml');
     }
+    if (action === 'created' && object.kind === 'Service') checkRequestedAddresses(cluster, object);
     if (action === 'created') created.push(object);
     if (action === 'configured') configured.push(object);
     applied.push({ kind: object.kind, namespace: namespace ?? null, name, action });

@@ -9,6 +9,7 @@ import type { KubeCluster, KubeEvent } from './kube.types.js';
 import { applyContainerCrashed } from './faults.js';
 import { recordEvent } from './kube-events.js';
 import { markReachable, markUnreachable, withDefaultTolerations } from './node-health.js';
+import { allocateAddresses, kubernetesService } from './service-addresses.js';
 import { applyPodsAdvanced, applyPodsScheduled } from './pod-transitions.js';
 import { applyActions, type ObjectWriter } from './reconcile.js';
 
@@ -33,6 +34,7 @@ export function createObject(cluster: KubeCluster, object: KubeObject, at: strin
   object.metadata.creationTimestamp = at;
   object.metadata.generation = 1;
   if (object.kind === 'Pod') withDefaultTolerations(object as unknown as Pod);
+  if (object.kind === 'Service') allocateAddresses(cluster, object);
   if (from === 'user') {
     const status = initialStatus(object);
     if (status === undefined) delete object.status;
@@ -48,6 +50,12 @@ function keepServerSetFields(existing: KubeObject, object: KubeObject): void {
   const after = (object.spec ??= {}) as Record<string, unknown>;
   for (const field of ['nodeName', 'clusterIP', 'clusterIPs']) {
     if (before[field] !== undefined && after[field] === undefined) after[field] = before[field];
+  }
+  type Port = { name?: string; port?: number; nodePort?: number };
+  const oldPorts = (before.ports ?? []) as Port[];
+  for (const port of (after.ports ?? []) as Port[]) {
+    const old = oldPorts.find((p) => p.port === port.port && p.name === port.name);
+    if (old?.nodePort && port.nodePort === undefined && (after.type === 'NodePort' || after.type === 'LoadBalancer')) port.nodePort = old.nodePort;
   }
 }
 
@@ -121,13 +129,14 @@ function applyHealthEvent(cluster: KubeCluster, event: KubeEvent): void {
 
 function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: string, accountId: string): void {
   if (event.type === 'ClusterCreated') {
-    const { clusterId, region, kubernetesVersion } = event.data;
+    const { clusterId, region, kubernetesVersion, serviceCidr } = event.data;
     const cluster: KubeCluster = {
       ...emptyStore(),
       clusterId,
       accountId,
       region,
       kubernetesVersion,
+      serviceCidr,
       streamVersion: 0,
       podSince: {},
       scheduling: {},
@@ -135,6 +144,7 @@ function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: str
       nodeFailures: {},
     };
     for (const name of SYSTEM_NAMESPACES) createObject(cluster, namespaceObject(name), at);
+    createObject(cluster, kubernetesService(), at);
     state.clusters[event.data.clusterId] = cluster;
     return;
   }
@@ -188,7 +198,7 @@ const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled',
 /** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
 export const kubeObjectsProjection: Projection<KubeObjectsState> = {
   name: 'kubeObjects',
-  version: 1,
+  version: 2,
   initialState: () => ({ clusters: {} }),
   apply(state, stored: StoredEvent) {
     if (CLUSTER_EVENTS.has(stored.type)) {

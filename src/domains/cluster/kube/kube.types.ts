@@ -41,6 +41,7 @@ export interface KubeCluster extends ObjectStore {
   accountId: string;
   region: string;
   kubernetesVersion: string;
+  serviceCidr: string;
   /** streamVersion is the version of the cluster's kube stream this state reflects. */
   streamVersion: number;
   /** eventIndex finds the Event a repeated report counts into. */
