@@ -10,7 +10,8 @@ import { decideKube } from '../kube/kube.decider.js';
 import type { KubeObjectsState } from '../kube/kube-objects.projection.js';
 import { kubeStream, type KubeCluster, type KubeCommand } from '../kube/kube.types.js';
 import { planNodeHealth } from '../kube/node-health.js';
-import { planKubelet } from './kubelet-step.js';
+import { ControllerGates } from './controller-gates.js';
+import { KubeletPlanner } from './kubelet-step.js';
 import { SchedulingQueue } from './scheduling-step.js';
 import { controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
 
@@ -23,6 +24,8 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private readonly dirty = new Set<string>();
   private readonly timers = new Map<string, Timer>();
   private readonly scheduling = new SchedulingQueue();
+  private readonly gates = new ControllerGates();
+  private readonly kubelets = new KubeletPlanner();
   private readonly controllers: readonly Controller[] = controllers;
   private draining: Promise<void> | undefined;
 
@@ -38,7 +41,10 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    for (const id of Object.keys(this.state().clusters)) this.touch(id);
+    for (const id of Object.keys(this.state().clusters)) {
+      this.gates.wake(id);
+      this.touch(id);
+    }
   }
 
   /** idle resolves once every cluster has settled: nothing due now is left undone. */
@@ -51,6 +57,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       const clusterId = (event.data as { clusterId?: string } | null)?.clusterId;
       if (!clusterId) continue;
       this.scheduling.observe(clusterId, event);
+      this.gates.observe(clusterId, event);
       this.touch(clusterId);
     }
   }
@@ -85,11 +92,13 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
         acted = await this.issue(cluster, 'node-controller', { type: 'UpdateNodeHealth', data: { clusterId, at: '', unreachable, reachable, evict } });
       }
       for (const controller of this.controllers) {
-        acted =
-          (await this.issue(cluster, controller.name, (env, live) => ({
-            type: 'ReconcileObjects',
-            data: { clusterId, at: env.at, controller: controller.name, actions: live ? controller.reconcile({ store: live, now: env.at, random: env.random }) : [] },
-          }))) || acted;
+        if (!this.gates.open(controller.name, clusterId, this.state().clusters[clusterId] ?? cluster)) continue;
+        const changed = await this.issue(cluster, controller.name, (env, live) => ({
+          type: 'ReconcileObjects',
+          data: { clusterId, at: env.at, controller: controller.name, actions: live ? controller.reconcile({ store: live, now: env.at, random: env.random }) : [] },
+        }));
+        this.gates.ran(controller.name, clusterId, changed);
+        acted = changed || acted;
       }
       const pending = this.scheduling.pending(this.state().clusters[clusterId] ?? cluster);
       if (pending.length > 0) {
@@ -99,7 +108,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
             data: { clusterId, at: env.at, ...this.scheduling.run(live ?? cluster, pending, env.random) },
           }))) || acted;
       }
-      const plan = planKubelet(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
+      const plan = this.kubelets.plan(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
       for (const { stage, pods } of plan.due) {
         acted = (await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } })) || acted;
       }

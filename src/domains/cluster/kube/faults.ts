@@ -1,4 +1,4 @@
-import { getObject, type Node, type Pod } from '../../../emulator/kube/index.js';
+import { getObject, putObject, type Node, type Pod } from '../../../emulator/kube/index.js';
 import { crashedStatus } from '../../../emulator/kubelet/index.js';
 import { DomainError, invalid, notFound } from '../../../platform/kernel/index.js';
 import { recordEvent } from './kube-events.js';
@@ -36,6 +36,7 @@ export function applyContainerCrashed(cluster: KubeCluster, data: Extract<KubeEv
   if (!pod) return;
   pod.status = crashedStatus(pod, data.container, data.exitCode, data.at);
   cluster.podSince[`${data.namespace}/${data.name}`] = data.at;
+  putObject(cluster, pod);
   const backingOff = pod.status.containerStatuses?.some((s) => s.state.waiting?.reason === 'CrashLoopBackOff');
   if (backingOff) {
     const message = `Back-off restarting failed container ${data.container} in pod ${data.name}_${data.namespace}(${pod.metadata.uid})`;
