@@ -1,4 +1,4 @@
-/** End-to-end cluster benchmark: commands → durable events → projections, on the embedded SQLite store. */
+/** One end-to-end cluster workload (BENCH_NODES nodes, one Deployment of BENCH_PODS pods): commands → durable events → projections, on the embedded SQLite store. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,10 @@ spec:
     const runningSeconds = (performance.now() - started) / 1000;
     const counts = (await gql('query ($id: ID!) { cluster(id: $id) { workloads { kind readyReplicas } } }', { id })).cluster.workloads;
     console.log(`${PODS} pods scheduled in ${scheduledSeconds.toFixed(2)} s (${Math.round(PODS / scheduledSeconds)} pods/s), Running in ${runningSeconds.toFixed(2)} s; ${JSON.stringify(counts)}`);
-    console.log(`peak RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+    const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(`peak RSS ${peakRssMiB} MiB`);
+    const result = { nodes: NODES, pods: PODS, nodesReadySeconds: nodeSeconds, scheduledSeconds, runningSeconds, peakRssMiB, ready: counts };
+    console.log(`RESULT ${JSON.stringify(result)}`);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
