@@ -1,5 +1,6 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { InvolvedObjectInput } from '../../../generated/graphql.js';
+import { ClockService } from '../../../platform/clock/clock.service.js';
 import { KubeReadModel } from '../kube/kube.read-model.js';
 import type { KubeCluster } from '../kube/kube.types.js';
 import type { ClusterView } from '../projections/clusters.projection.js';
@@ -8,11 +9,14 @@ import { withKubeNodeStatus } from './node-status.js';
 /** ClusterObjectsResolver serves what runs inside a cluster: namespaces, pods, workloads, services, events. */
 @Resolver('Cluster')
 export class ClusterObjectsResolver {
-  constructor(private readonly kube: KubeReadModel) {}
+  constructor(
+    private readonly kube: KubeReadModel,
+    private readonly clocks: ClockService,
+  ) {}
 
   @ResolveField('nodes')
   nodes(@Parent() cluster: ClusterView) {
-    return withKubeNodeStatus(cluster.nodes, this.kube.cluster(cluster.accountId, cluster.id));
+    return withKubeNodeStatus(cluster.nodes, this.kube.cluster(cluster.accountId, cluster.id), this.clocks.now(cluster.accountId));
   }
 
   @ResolveField('namespaces')

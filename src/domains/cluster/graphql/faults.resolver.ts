@@ -1,5 +1,6 @@
 import { Args, Context, Info, Mutation, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { ClockService } from '../../../platform/clock/clock.service.js';
 import { CommandPipeline, viewTarget } from '../../../platform/commands/command-pipeline.js';
 import { commandContext, type GqlContext } from '../../../platform/graphql/graphql-context.js';
 import { ClusterEmulator } from '../emulator/cluster-emulator.js';
@@ -17,6 +18,7 @@ export class FaultsResolver {
     private readonly kube: KubeReadModel,
     private readonly clusters: ClustersReadModel,
     private readonly emulator: ClusterEmulator,
+    private readonly clocks: ClockService,
   ) {}
 
   @Mutation('failNode')
@@ -60,6 +62,6 @@ export class FaultsResolver {
 
   private node(accountId: string, clusterId: string, nodeName: string) {
     const cluster = this.clusters.get(accountId, clusterId);
-    return withKubeNodeStatus(cluster.nodes, this.kube.cluster(accountId, clusterId)).find((n) => n.name === nodeName);
+    return withKubeNodeStatus(cluster.nodes, this.kube.cluster(accountId, clusterId), this.clocks.now(accountId)).find((n) => n.name === nodeName);
   }
 }
