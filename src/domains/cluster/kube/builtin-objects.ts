@@ -72,3 +72,21 @@ export function leaseObject(nodeName: string, renewTime: string): KubeObject {
     spec: { holderIdentity: nodeName, leaseDurationSeconds: 40, renewTime },
   };
 }
+
+/** REGISTRY is TKE's image registry, which every cluster can pull from with the qcloudregistrykey secret. */
+export const REGISTRY = 'ccr.ccs.tencentyun.com';
+
+/** registrySecret is `qcloudregistrykey`, the image pull secret TKE puts in a cluster's namespaces (the seed's pod uses it). */
+export function registrySecret(namespace: string, clusterId: string): KubeObject {
+  const username = `1000${clusterId.replace(/\D/g, '').padEnd(8, '0').slice(0, 8)}`;
+  const password = Buffer.from(`${clusterId}:${namespace}`).toString('hex');
+  const auth = Buffer.from(`${username}:${password}`).toString('base64');
+  const config = { auths: { [REGISTRY]: { username, password, auth } } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'qcloudregistrykey', namespace },
+    type: 'kubernetes.io/dockerconfigjson',
+    data: { '.dockerconfigjson': Buffer.from(JSON.stringify(config)).toString('base64') },
+  } as KubeObject;
+}

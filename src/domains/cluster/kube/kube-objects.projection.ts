@@ -4,7 +4,7 @@ import { stageEvents } from '../../../emulator/kubelet/index.js';
 import type { Projection, StoredEvent } from '../../../platform/kernel/index.js';
 import type { ClusterEvent } from '../cluster/cluster.types.js';
 import { desired, LAST_APPLIED } from './apply-objects.js';
-import { leaseObject, namespaceObject, nodeObject, SYSTEM_NAMESPACES } from './builtin-objects.js';
+import { leaseObject, namespaceObject, nodeObject, registrySecret, SYSTEM_NAMESPACES } from './builtin-objects.js';
 import type { KubeCluster, KubeEvent } from './kube.types.js';
 import { applyContainerCrashed } from './faults.js';
 import { recordEvent } from './kube-events.js';
@@ -145,6 +145,7 @@ function applyClusterEvent(state: KubeObjectsState, event: ClusterEvent, at: str
     };
     for (const name of SYSTEM_NAMESPACES) createObject(cluster, namespaceObject(name), at);
     createObject(cluster, kubernetesService(), at);
+    for (const namespace of ['default', 'kube-system']) createObject(cluster, registrySecret(namespace, clusterId), at);
     state.clusters[event.data.clusterId] = cluster;
     return;
   }
@@ -198,7 +199,7 @@ const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled',
 /** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
 export const kubeObjectsProjection: Projection<KubeObjectsState> = {
   name: 'kubeObjects',
-  version: 2,
+  version: 3,
   initialState: () => ({ clusters: {} }),
   apply(state, stored: StoredEvent) {
     if (CLUSTER_EVENTS.has(stored.type)) {
