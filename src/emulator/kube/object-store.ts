@@ -1,4 +1,5 @@
 import type { KubeObject } from './meta.js';
+import { indexPut, indexRemove, kindGroup, namespaceGroup } from './store-index.js';
 
 /** ObjectStore is one cluster's API objects, as etcd would hold them: by kind, then by `namespace/name`. */
 export interface ObjectStore {
@@ -22,21 +23,27 @@ export function keyOf(object: KubeObject): string {
   return objectKey(object.metadata.namespace, object.metadata.name ?? '');
 }
 
+/** getObject reads one object by kind, namespace and name. */
 export function getObject<T extends KubeObject = KubeObject>(store: ObjectStore, kind: string, namespace: string | undefined, name: string): T | undefined {
   return store.objects[kind]?.[objectKey(namespace, name)] as T | undefined;
 }
 
 /** listObjects lists a kind, in one namespace or all, in creation order. */
 export function listObjects<T extends KubeObject = KubeObject>(store: ObjectStore, kind: string, namespace?: string): T[] {
-  const all = Object.values(store.objects[kind] ?? {}) as T[];
-  return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  const entries = namespace === undefined ? kindGroup<T>(store, kind).list() : namespaceGroup<T>(store, kind, namespace).list();
+  const objects = new Array<T>(entries.length);
+  for (let i = 0; i < entries.length; i++) objects[i] = entries[i].object;
+  return objects;
 }
 
-/** putObject stores an object (creating or replacing it) under the next revision, and returns that revision. */
+/** putObject stores an object (creating or replacing it) under the next revision, and returns that revision; indexes see a change made in place only once it is put. */
 export function putObject(store: ObjectStore, object: KubeObject): number {
   store.revision++;
   object.metadata.resourceVersion = String(store.revision);
-  (store.objects[object.kind] ??= {})[keyOf(object)] = object;
+  const byKey = (store.objects[object.kind] ??= {});
+  const key = keyOf(object);
+  byKey[key] = object;
+  indexPut(byKey, key, object);
   return store.revision;
 }
 
@@ -48,6 +55,7 @@ export function removeObject(store: ObjectStore, kind: string, namespace: string
   if (found) {
     store.revision++;
     delete byKey[key];
+    indexRemove(byKey, key);
   }
   return found;
 }

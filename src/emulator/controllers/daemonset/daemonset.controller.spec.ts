@@ -72,10 +72,7 @@ describe('daemonset controller', () => {
   it('keeps a daemon on a node tainted NoSchedule (misscheduled) but evicts it for NoExecute', () => {
     const w = new World().add(node('n1'), node('n2'), daemonSet());
     step(w);
-    const taint = (name: string, effect: 'NoSchedule' | 'NoExecute') => {
-      const n = getObject<Node>(w.store, 'Node', undefined, name)!;
-      n.spec.taints = [{ key: 'maintenance', effect }];
-    };
+    const taint = (name: string, effect: 'NoSchedule' | 'NoExecute') => w.write<Node>('Node', undefined, name, (n) => { n.spec.taints = [{ key: 'maintenance', effect }]; });
     taint('n1', 'NoSchedule');
     step(w);
     expect(nodesOf(w)).toEqual(['n1', 'n2']);

@@ -1,10 +1,10 @@
-import { listObjects, matchesSelector, type DaemonSet, type DaemonSetStatus, type Node, type Pod } from '../../kube/index.js';
+import { getObject, listObjects, matchesSelector, type DaemonSet, type DaemonSetStatus, type Node, type Pod } from '../../kube/index.js';
 import type { Controller, ControllerAction, ControllerContext } from '../controller.js';
 import { CONTROLLER_REVISION_HASH } from '../helpers/controller-revisions.js';
 import { deleteAction, eventAbout, statusAction } from '../helpers/events.js';
 import { generateName } from '../helpers/hash.js';
 import { clone, sameJson } from '../helpers/json.js';
-import { claimObjects } from '../helpers/owners.js';
+import { claimObjects, objectsOf } from '../helpers/owners.js';
 import { admitPod, isPodAvailable, isPodReady, isPodTerminal, podFromTemplate } from '../helpers/pods.js';
 import { cleanupHistory, constructHistory } from './history.js';
 import { byCreationAndPhase, podsShouldBeOnNode } from './manage.js';
@@ -29,14 +29,15 @@ interface Daemon {
 function syncNodes(d: Daemon, deletePods: readonly Pod[], createOn: readonly string[]): ControllerAction[] {
   const { ds, hash, ctx } = d;
   const actions: ControllerAction[] = [];
-  const taken = new Set(listObjects<Pod>(ctx.store, 'Pod', ds.metadata.namespace).map((p) => p.metadata.name ?? ''));
+  const created = new Set<string>();
+  const taken = (name: string): boolean => created.has(name) || getObject(ctx.store, 'Pod', ds.metadata.namespace, name) !== undefined;
   const template = clone(ds.spec.template);
   template.spec.tolerations = withDaemonTolerations(template.spec);
   const generation = templateGeneration(ds);
   template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, ...(generation ? { [TEMPLATE_GENERATION]: generation } : {}), [CONTROLLER_REVISION_HASH]: hash } };
   for (const nodeName of createOn) {
-    const name = generateName(`${ds.metadata.name}-`, ctx.random, (n) => taken.has(n));
-    taken.add(name);
+    const name = generateName(`${ds.metadata.name}-`, ctx.random, taken);
+    created.add(name);
     const pod = podFromTemplate(template, ds, name);
     pod.metadata.generateName = `${ds.metadata.name}-`;
     pod.spec.affinity = pinnedAffinity(pod.spec.affinity, nodeName);
@@ -108,13 +109,14 @@ function daemonSetStatus(d: Daemon): DaemonSetStatus {
 }
 
 /** syncDaemonSet is one step of a DaemonSet: claim pods, record the revision, manage nodes, roll, then report. */
-export function syncDaemonSet(ds: DaemonSet, pods: readonly Pod[], nodes: Node[], ctx: ControllerContext): ControllerAction[] {
-  const claim = claimObjects(ds, pods, (pod) => matchesSelector(ds.spec.selector, pod.metadata.labels));
+export function syncDaemonSet(ds: DaemonSet, nodes: Node[], ctx: ControllerContext): ControllerAction[] {
+  const claim = claimObjects<Pod>(ctx.store, 'Pod', ds, (pod) => matchesSelector(ds.spec.selector, pod.object.metadata.labels));
   if (claim.actions.length > 0) return claim.actions;
+  const owned = objectsOf(claim.owned);
   const history = constructHistory(ds, ctx.store);
   if (history.actions.length > 0) return history.actions;
   const byNode = new Map<string, Pod[]>();
-  for (const pod of claim.owned) {
+  for (const pod of owned) {
     const nodeName = targetNodeName(pod);
     if (nodeName === undefined || (isPodTerminal(pod) && pod.metadata.deletionTimestamp)) continue;
     byNode.set(nodeName, [...(byNode.get(nodeName) ?? []), pod]);
@@ -125,7 +127,7 @@ export function syncDaemonSet(ds: DaemonSet, pods: readonly Pod[], nodes: Node[]
     if (actions.length > 0) return actions;
   }
   const status = daemonSetStatus(d);
-  return [...cleanupHistory(ds, history, claim.owned), ...(sameJson(status, ds.status ?? {}) ? [] : [statusAction(ds, status)])];
+  return [...cleanupHistory(ds, history, owned), ...(sameJson(status, ds.status ?? {}) ? [] : [statusAction(ds, status)])];
 }
 
 /** DaemonSetController runs one daemon pod on every node that fits, following nodes as they join and leave. */
@@ -134,9 +136,6 @@ export class DaemonSetController implements Controller {
 
   reconcile(ctx: ControllerContext): ControllerAction[] {
     const nodes = listObjects<Node>(ctx.store, 'Node');
-    const pods = listObjects<Pod>(ctx.store, 'Pod');
-    return listObjects<DaemonSet>(ctx.store, 'DaemonSet').flatMap((ds) =>
-      syncDaemonSet(ds, pods.filter((p) => p.metadata.namespace === ds.metadata.namespace), nodes, ctx),
-    );
+    return listObjects<DaemonSet>(ctx.store, 'DaemonSet').flatMap((ds) => syncDaemonSet(ds, nodes, ctx));
   }
 }

@@ -1,7 +1,7 @@
-import { listObjects, matchesSelector, type Deployment, type Pod, type ReplicaSet } from '../../kube/index.js';
+import { listObjects, matchesSelector, type Deployment, type ReplicaSet } from '../../kube/index.js';
 import type { Controller, ControllerAction, ControllerContext } from '../controller.js';
 import { eventAbout, statusAction } from '../helpers/events.js';
-import { claimObjects, controllerOf } from '../helpers/owners.js';
+import { claimObjects, objectsOf } from '../helpers/owners.js';
 import { rolloutRecreate } from './recreate.js';
 import { cleanupDeployment, findNewReplicaSet, syncRevision } from './revisions.js';
 import { rolloutRolling } from './rolling.js';
@@ -33,7 +33,7 @@ function sync(r: Rollout): ControllerAction[] {
 }
 
 /** syncDeployment is one step of a Deployment: adopt its ReplicaSets, then pause, scale or roll out. */
-export function syncDeployment(d: Deployment, sets: readonly ReplicaSet[], pods: readonly Pod[], ctx: ControllerContext): ControllerAction[] {
+export function syncDeployment(d: Deployment, ctx: ControllerContext): ControllerAction[] {
   if (selectsAll(d)) {
     if ((d.status?.observedGeneration ?? 0) >= (d.metadata.generation ?? 0)) return [];
     return [
@@ -41,12 +41,12 @@ export function syncDeployment(d: Deployment, sets: readonly ReplicaSet[], pods:
       statusAction(d, { ...d.status, observedGeneration: d.metadata.generation }),
     ];
   }
-  const claim = claimObjects(d, sets, (rs) => matchesSelector(d.spec.selector, rs.metadata.labels));
+  const claim = claimObjects<ReplicaSet>(ctx.store, 'ReplicaSet', d, (rs) => matchesSelector(d.spec.selector, rs.object.metadata.labels));
   if (claim.actions.length > 0) return claim.actions;
-  const newRS = findNewReplicaSet(d, claim.owned);
-  const old = claim.owned.filter((rs) => rs !== newRS);
-  const uids = new Set(claim.owned.map((rs) => rs.metadata.uid));
-  const r: Rollout = { d, newRS, old, pods: pods.filter((p) => uids.has(controllerOf(p)?.uid)), ctx };
+  const owned = objectsOf(claim.owned);
+  const newRS = findNewReplicaSet(d, owned);
+  const old = owned.filter((rs) => rs !== newRS);
+  const r: Rollout = { d, newRS, old, ctx };
   return firstOf(
     () => pausedConditions(d, ctx.now),
     () => (d.spec.paused || isScalingEvent(r) ? sync(r) : d.spec.strategy?.type === 'Recreate' ? rolloutRecreate(r) : rolloutRolling(r)),
@@ -58,11 +58,6 @@ export class DeploymentController implements Controller {
   readonly name = 'deployment';
 
   reconcile(ctx: ControllerContext): ControllerAction[] {
-    const sets = listObjects<ReplicaSet>(ctx.store, 'ReplicaSet');
-    const pods = listObjects<Pod>(ctx.store, 'Pod');
-    return listObjects<Deployment>(ctx.store, 'Deployment').flatMap((d) => {
-      const ns = d.metadata.namespace;
-      return syncDeployment(d, sets.filter((rs) => rs.metadata.namespace === ns), pods.filter((p) => p.metadata.namespace === ns), ctx);
-    });
+    return listObjects<Deployment>(ctx.store, 'Deployment').flatMap((d) => syncDeployment(d, ctx));
   }
 }

@@ -1,5 +1,7 @@
 import type { ControllerAction } from '../controller.js';
-import { controllerOf } from '../helpers/owners.js';
+import type { Pod } from '../../kube/index.js';
+import { controlledGroup } from '../../kube/store-index.js';
+import { podFacts } from '../helpers/pod-facts.js';
 import { cleanupDeployment, syncRevision } from './revisions.js';
 import { actualTotal, isActive, replicasOf, scaleAndRecord, type Rollout } from './rollout.js';
 import { deploymentComplete, rolloutStatus, writeStatus } from './status.js';
@@ -9,8 +11,9 @@ import { deploymentComplete, rolloutStatus, writeStatus } from './status.js';
 /** oldPodsRunning: an old ReplicaSet still reports pods, or a non-terminal pod of one still exists (terminating ones count). */
 function oldPodsRunning(r: Rollout): boolean {
   if (actualTotal(r.old) > 0) return true;
-  const oldUids = new Set(r.old.map((rs) => rs.metadata.uid));
-  return r.pods.some((p) => oldUids.has(controllerOf(p)?.uid) && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded');
+  const namespace = r.d.metadata.namespace;
+  const uids = new Set(r.old.map((rs) => rs.metadata.uid));
+  return [...uids].some((uid) => controlledGroup<Pod>(r.ctx.store, 'Pod', namespace, uid).list().some((p) => !podFacts(p).terminal));
 }
 
 /** rolloutRecreate is one step of a Recreate rollout. */

@@ -1,4 +1,4 @@
-import type { Deployment, Pod, ReplicaSet } from '../../kube/index.js';
+import type { Deployment, ReplicaSet } from '../../kube/index.js';
 import type { ControllerAction, ControllerContext } from '../controller.js';
 import { eventAbout } from '../helpers/events.js';
 import { scaledValue } from '../helpers/int-or-percent.js';
@@ -24,8 +24,6 @@ export interface Rollout {
   readonly d: Deployment;
   readonly newRS: ReplicaSet | undefined;
   readonly old: readonly ReplicaSet[];
-  /** pods are the pods controlled by any of the Deployment's ReplicaSets. */
-  readonly pods: readonly Pod[];
   readonly ctx: ControllerContext;
 }
 

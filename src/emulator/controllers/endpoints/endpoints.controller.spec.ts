@@ -51,11 +51,11 @@ describe('endpoints controller', () => {
 
   it('drops terminating pods, follows readiness, and publishes hostnames of a headless service\'s pods', () => {
     const w = new World().add(pod('web-0', '10.0.0.2', true, 8080, { hostname: 'web-0', subdomain: 'web' }), pod('old', '10.0.0.9', true), service({ clusterIP: 'None' }));
-    getObject(w.store, 'Pod', 'default', 'old')!.metadata.deletionTimestamp = '2024-05-01T10:00:00Z';
+    w.write('Pod', 'default', 'old', (p) => { p.metadata.deletionTimestamp = '2024-05-01T10:00:00Z'; });
     w.settle([controller]);
     expect(endpoints(w)!.metadata.labels).toEqual({ 'service.kubernetes.io/headless': '' });
     expect(endpoints(w)!.subsets).toEqual([{ addresses: [{ ...address(w, 'web-0', '10.0.0.2'), hostname: 'web-0' }], ports: [{ name: 'http', port: 8080, protocol: 'TCP' }] }]);
-    markRunning(getObject<Pod>(w.store, 'Pod', 'default', 'web-0')!, '2024-05-01T10:00:05Z', false, '10.0.0.2');
+    w.write<Pod>('Pod', 'default', 'web-0', (p) => markRunning(p, '2024-05-01T10:00:05Z', false, '10.0.0.2'));
     w.settle([controller]);
     expect(endpoints(w)!.subsets?.[0].notReadyAddresses?.map((a) => a.ip)).toEqual(['10.0.0.2']);
   });

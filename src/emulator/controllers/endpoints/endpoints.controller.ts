@@ -1,7 +1,9 @@
 import { getObject, listObjects, type EndpointAddress, type Endpoints, type EndpointSubset, type Pod, type Service, type ServicePort } from '../../kube/index.js';
+import { kindGroup, namespaceGroup, type IndexedObject } from '../../kube/store-index.js';
 import type { Controller, ControllerAction, ControllerContext } from '../controller.js';
 import { deleteAction } from '../helpers/events.js';
 import { clone, sameJson } from '../helpers/json.js';
+import { remember, settled } from '../helpers/pod-facts.js';
 import { isPodReady, isPodTerminal } from '../helpers/pods.js';
 import { repackSubsets } from './repack.js';
 
@@ -76,19 +78,39 @@ const withoutHeadless = (labels: Record<string, string> | undefined): Record<str
   return rest;
 };
 
+const SETTLED = 'endpoints-settled';
+
 /** syncService writes the Endpoints a Service with a selector should have, when they differ from what is stored. */
-export function syncService(service: Service, pods: readonly Pod[], ctx: ControllerContext): ControllerAction[] {
+export function syncService(entry: IndexedObject<Service>, ctx: ControllerContext): ControllerAction[] {
+  const service = entry.object;
   const selector = service.spec.selector;
   // An empty selector is stored as none: such services get their Endpoints from whoever wrote them.
   if (service.spec.type === 'ExternalName' || !selector || Object.keys(selector).length === 0) return [];
-  const subsets = desiredSubsets(service, pods.filter((p) => selects(selector, p)));
   const { namespace, name = '' } = service.metadata;
+  const pods = namespaceGroup<Pod>(ctx.store, 'Pod', namespace);
   const current = getObject<Endpoints>(ctx.store, 'Endpoints', namespace, name);
+  // The pods of the namespace and the stored Endpoints are all a pass without writes reads.
+  const inputs = `${pods.version}/${current?.metadata.resourceVersion ?? ''}`;
+  if (settled(entry, SETTLED, inputs)) return [];
+  return remember(entry, SETTLED, inputs, endpointsFor(service, selected(selector, pods.list()), current, ctx.now));
+}
+
+/** selected are the pods a service's selector picks. */
+function selected(selector: Record<string, string>, pods: readonly IndexedObject<Pod>[]): Pod[] {
+  const out: Pod[] = [];
+  for (const { object } of pods) if (selects(selector, object)) out.push(object);
+  return out;
+}
+
+/** endpointsFor is the write that makes a service's Endpoints list its pods, if they do not already. */
+function endpointsFor(service: Service, pods: readonly Pod[], current: Endpoints | undefined, now: string): ControllerAction[] {
+  const subsets = desiredSubsets(service, pods);
+  const { namespace, name = '' } = service.metadata;
   if (current && sameJson(current.subsets ?? [], subsets) && sameJson(withoutHeadless(current.metadata.labels), service.metadata.labels ?? {})) return [];
   const next: Endpoints = current ? clone(current) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
   next.metadata.labels = service.spec.clusterIP === 'None' ? { ...service.metadata.labels, [HEADLESS]: '' } : withoutHeadless(service.metadata.labels);
   if (Object.keys(next.metadata.labels).length === 0) delete next.metadata.labels;
-  next.metadata.annotations = { ...next.metadata.annotations, [LAST_CHANGE_TRIGGER_TIME]: rfc3339Nano(ctx.now) };
+  next.metadata.annotations = { ...next.metadata.annotations, [LAST_CHANGE_TRIGGER_TIME]: rfc3339Nano(now) };
   if (subsets.length > 0) next.subsets = subsets;
   else delete next.subsets;
   return [{ type: current ? 'update' : 'create', object: next }];
@@ -99,9 +121,7 @@ export class EndpointsController implements Controller {
   readonly name = 'endpoints';
 
   reconcile(ctx: ControllerContext): ControllerAction[] {
-    const pods = listObjects<Pod>(ctx.store, 'Pod');
-    const services = listObjects<Service>(ctx.store, 'Service');
-    const actions = services.flatMap((s) => syncService(s, pods.filter((p) => p.metadata.namespace === s.metadata.namespace), ctx));
+    const actions = kindGroup<Service>(ctx.store, 'Service').list().flatMap((s) => syncService(s, ctx));
     // Endpoints this controller made outlive their Service only until the next pass.
     const leftover = listObjects<Endpoints>(ctx.store, 'Endpoints').filter(
       (e) => e.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME] !== undefined && !getObject(ctx.store, 'Service', e.metadata.namespace, e.metadata.name ?? ''),

@@ -56,10 +56,7 @@ describe('replicaset controller', () => {
     const w = new World().add(node('n1'), node('n2'), rs(4));
     w.settle([controller]);
     const [a, b, c, d] = w.pods();
-    const set = (pod: Pod, change: (p: Pod) => void) => {
-      const stored = getObject<Pod>(w.store, 'Pod', 'default', pod.metadata.name!)!;
-      change(stored);
-    };
+    const set = (pod: Pod, change: (p: Pod) => void) => w.write<Pod>('Pod', 'default', pod.metadata.name!, change);
     set(a, (p) => { p.spec.nodeName = 'n1'; markRunning(p, w.now, true, '10.0.0.2'); });
     set(b, (p) => { p.spec.nodeName = 'n2'; markRunning(p, w.now, false, '10.0.0.3'); });
     set(c, (p) => { p.spec.nodeName = 'n2'; });
@@ -75,11 +72,11 @@ describe('replicaset controller', () => {
     const w = new World().add(node('n1'), node('n2'), rs(3));
     w.settle([controller]);
     const [a, b, c] = w.pods();
-    const bind = (pod: Pod, nodeName: string, readyAt: string) => {
-      const stored = getObject<Pod>(w.store, 'Pod', 'default', pod.metadata.name!)!;
-      stored.spec.nodeName = nodeName;
-      markRunning(stored, readyAt, true, '10.0.0.9');
-    };
+    const bind = (pod: Pod, nodeName: string, readyAt: string) =>
+      w.write<Pod>('Pod', 'default', pod.metadata.name!, (stored) => {
+        stored.spec.nodeName = nodeName;
+        markRunning(stored, readyAt, true, '10.0.0.9');
+      });
     bind(a, 'n1', at(0));
     bind(b, 'n2', at(0));
     bind(c, 'n2', at(3600));
@@ -107,8 +104,7 @@ describe('replicaset controller', () => {
     const w = new World().add(node('n1'), rs(2));
     w.settle([controller]);
     const [a] = w.pods();
-    const stored = getObject<Pod>(w.store, 'Pod', 'default', a.metadata.name!)!;
-    stored.status = { phase: 'Failed' };
+    w.write<Pod>('Pod', 'default', a.metadata.name!, (stored) => { stored.status = { phase: 'Failed' }; });
     w.settle([controller]);
     expect(w.pods().filter((p) => p.status?.phase !== 'Failed')).toHaveLength(2);
     expect(statusOf(w).replicas).toBe(2);

@@ -133,7 +133,7 @@ describe('statefulset controller', () => {
   it('recreates a failed pod with a warning', () => {
     const w = new World().add(node('n1'), sts(1));
     step(w);
-    pod(w, 'web-0').status = { phase: 'Failed' };
+    w.write<Pod>('Pod', 'default', 'web-0', (p) => { p.status = { phase: 'Failed' }; });
     w.settle([controller]);
     expect(w.events().at(-2)).toMatchObject({ type: 'Warning', reason: 'RecreatingFailedPod', message: 'StatefulSet default/web is recreating failed Pod web-0' });
     step(w);

@@ -1,5 +1,5 @@
 import { SeededRandom } from '../../clock/seeded-random.js';
-import { applyDefaults, emptyStore, listObjects, putObject, removeObject, uidFor, type KubeObject, type Node, type ObjectStore, type Pod, type Taint } from '../../kube/index.js';
+import { applyDefaults, emptyStore, getObject, listObjects, putObject, removeObject, uidFor, type KubeObject, type Node, type ObjectStore, type Pod, type Taint } from '../../kube/index.js';
 import type { Controller, ControllerAction, ControllerContext } from '../controller.js';
 import { clone } from '../helpers/json.js';
 import { applyActions, type RecordedEvent } from './apply-actions.js';
@@ -36,6 +36,15 @@ export class World {
     const copy = clone(object);
     change(copy);
     applyActions(this.store, [{ type: 'update', object: copy }], this.now);
+  }
+
+  /** write changes a stored object in place as a component's write would, storing it again under a new resourceVersion. */
+  write<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, change: (object: T) => void): T {
+    const object = getObject<T>(this.store, kind, namespace, name);
+    if (!object) throw new Error(`${kind} ${name} not found`);
+    change(object);
+    putObject(this.store, object);
+    return object;
   }
 
   /** remove deletes an object outright (a user's `kubectl delete` of a non-pod). */

@@ -1,0 +1,133 @@
+import type { KubeObject } from './meta.js';
+
+/** A group of indexed objects in creation order, which readers can tally incrementally: the store index's building block. */
+
+/** IndexedObject is a stored object with its place in creation order, and what readers derived from it (every write clears memo). */
+export interface IndexedObject<T extends KubeObject = KubeObject> {
+  readonly key: string;
+  readonly seq: number;
+  readonly object: T;
+  memo: Record<string, unknown> | undefined;
+}
+
+/** ObjectGroup is some of a kind's objects, in creation order; its version changes whenever one joins, leaves or is written. */
+export interface ObjectGroup<T extends KubeObject = KubeObject> {
+  readonly version: number;
+  readonly size: number;
+  list(): readonly IndexedObject<T>[];
+}
+
+/** Tally is one reader's running count of a group's members by the bits its classifier gives them. */
+interface Tally {
+  classify: (entry: IndexedObject) => number;
+  cursor: number;
+  readonly bits: Map<IndexedObject, number>;
+  readonly counts: number[];
+}
+
+/** clock hands out versions, unique across every index, so a version never repeats for different contents. */
+let clock = 0;
+
+/** TALLIES_KEPT bounds the tallies a group keeps (one per reader and selector, in practice one or two). */
+const TALLIES_KEPT = 4;
+
+/** Bucket is an ObjectGroup the index keeps current; while someone tallies it, it logs which members were touched. */
+export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGroup {
+  readonly members = new Map<string, E>();
+  version = ++clock;
+  private cached: E[] | undefined;
+  private lastSeq = 0;
+  private inOrder = true;
+  private tallies: Map<string, Tally> | undefined;
+  private log: IndexedObject[] = [];
+  private logBase = 0;
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  join(entry: E): void {
+    this.members.set(entry.key, entry);
+    if (entry.seq < this.lastSeq) this.inOrder = false;
+    else this.lastSeq = entry.seq;
+    this.cached = undefined;
+    this.touch(entry);
+  }
+
+  leave(entry: E): void {
+    this.members.delete(entry.key);
+    this.cached = undefined;
+    this.touch(entry);
+  }
+
+  /** touch notes that a member was written (or joined, or left). */
+  touch(entry: IndexedObject): void {
+    this.version = ++clock;
+    if (!this.tallies) return;
+    this.log.push(entry);
+    // A log longer than the group costs more to replay than a recount: drop it, and tallies behind it recount.
+    if (this.log.length > 1024 && this.log.length > 2 * this.members.size) {
+      this.logBase += this.log.length;
+      this.log = [];
+    }
+  }
+
+  list(): readonly E[] {
+    if (this.cached) return this.cached;
+    const list = [...this.members.values()];
+    if (!this.inOrder) {
+      // A member that joined late (an adoption) goes back to its place in creation order.
+      list.sort((a, b) => a.seq - b.seq);
+      this.members.clear();
+      for (const entry of list) this.members.set(entry.key, entry);
+      this.inOrder = true;
+    }
+    return (this.cached = list);
+  }
+
+  /** count is, for each bit, how many members classify sets it on; name says which classifier (and its parameters) counts. */
+  count(name: string, width: number, classify: (entry: IndexedObject) => number): readonly number[] {
+    this.tallies ??= new Map();
+    let tally = this.tallies.get(name);
+    if (!tally) {
+      if (this.tallies.size >= TALLIES_KEPT) this.tallies.delete(this.tallies.keys().next().value!);
+      tally = { classify, cursor: -1, bits: new Map(), counts: new Array<number>(width).fill(0) };
+      this.tallies.set(name, tally);
+    }
+    tally.classify = classify;
+    if (tally.cursor < this.logBase) this.recount(tally);
+    else for (let i = tally.cursor - this.logBase; i < this.log.length; i++) this.recountOne(tally, this.log[i]);
+    tally.cursor = this.logBase + this.log.length;
+    return tally.counts;
+  }
+
+  private recount(tally: Tally): void {
+    tally.bits.clear();
+    tally.counts.fill(0);
+    for (const entry of this.members.values()) this.recountOne(tally, entry);
+  }
+
+  private recountOne(tally: Tally, entry: IndexedObject): void {
+    const old = tally.bits.get(entry);
+    if (old !== undefined) add(tally.counts, old, -1);
+    if (this.members.get(entry.key) !== entry) {
+      tally.bits.delete(entry);
+      return;
+    }
+    const bits = tally.classify(entry);
+    tally.bits.set(entry, bits);
+    add(tally.counts, bits, 1);
+  }
+}
+
+function add(counts: number[], bits: number, by: number): void {
+  for (let i = 0; i < counts.length; i++) if (bits & (1 << i)) counts[i] += by;
+}
+
+/** EMPTY_GROUP is the group of nothing. */
+export const EMPTY_GROUP: ObjectGroup = { version: 0, size: 0, list: () => [] };
+
+/** countGroup tallies a group by classify's bits (see Bucket.count); the empty group counts zeros. */
+export function countGroup<T extends KubeObject>(group: ObjectGroup<T>, name: string, width: number, classify: (entry: IndexedObject<T>) => number): readonly number[] {
+  return group instanceof Bucket ? group.count(name, width, classify as (entry: IndexedObject) => number) : new Array<number>(width).fill(0);
+}
