@@ -15,6 +15,8 @@ export interface ObjectGroup<T extends KubeObject = KubeObject> {
   readonly version: number;
   readonly size: number;
   list(): readonly IndexedObject<T>[];
+  /** objects are the members' objects, in the same order. */
+  objects(): readonly T[];
 }
 
 /** Tally is one reader's running count of a group's members by the bits its classifier gives them. */
@@ -36,6 +38,7 @@ export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGr
   readonly members = new Map<string, E>();
   version = ++clock;
   private cached: E[] | undefined;
+  private cachedObjects: KubeObject[] | undefined;
   private lastSeq = 0;
   private inOrder = true;
   private tallies: Map<string, Tally> | undefined;
@@ -50,19 +53,20 @@ export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGr
     this.members.set(entry.key, entry);
     if (entry.seq < this.lastSeq) this.inOrder = false;
     else this.lastSeq = entry.seq;
-    this.cached = undefined;
+    this.cached = this.cachedObjects = undefined;
     this.touch(entry);
   }
 
   leave(entry: E): void {
     this.members.delete(entry.key);
-    this.cached = undefined;
+    this.cached = this.cachedObjects = undefined;
     this.touch(entry);
   }
 
-  /** touch notes that a member was written (or joined, or left). */
-  touch(entry: IndexedObject): void {
+  /** touch notes that a member was written (or joined, or left); replaced says the write stored another object. */
+  touch(entry: IndexedObject, replaced = false): void {
     this.version = ++clock;
+    if (replaced) this.cachedObjects = undefined;
     if (!this.tallies) return;
     this.log.push(entry);
     // A log longer than the group costs more to replay than a recount: drop it, and tallies behind it recount.
@@ -83,6 +87,10 @@ export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGr
       this.inOrder = true;
     }
     return (this.cached = list);
+  }
+
+  objects(): readonly KubeObject[] {
+    return (this.cachedObjects ??= this.list().map((entry) => entry.object));
   }
 
   /** count is, for each bit, how many members classify sets it on; name says which classifier (and its parameters) counts. */
@@ -125,7 +133,7 @@ function add(counts: number[], bits: number, by: number): void {
 }
 
 /** EMPTY_GROUP is the group of nothing. */
-export const EMPTY_GROUP: ObjectGroup = { version: 0, size: 0, list: () => [] };
+export const EMPTY_GROUP: ObjectGroup = { version: 0, size: 0, list: () => [], objects: () => [] };
 
 /** countGroup tallies a group by classify's bits (see Bucket.count); the empty group counts zeros. */
 export function countGroup<T extends KubeObject>(group: ObjectGroup<T>, name: string, width: number, classify: (entry: IndexedObject<T>) => number): readonly number[] {

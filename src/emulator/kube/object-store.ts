@@ -30,10 +30,8 @@ export function getObject<T extends KubeObject = KubeObject>(store: ObjectStore,
 
 /** listObjects lists a kind, in one namespace or all, in creation order. */
 export function listObjects<T extends KubeObject = KubeObject>(store: ObjectStore, kind: string, namespace?: string): T[] {
-  const entries = namespace === undefined ? kindGroup<T>(store, kind).list() : namespaceGroup<T>(store, kind, namespace).list();
-  const objects = new Array<T>(entries.length);
-  for (let i = 0; i < entries.length; i++) objects[i] = entries[i].object;
-  return objects;
+  // A copy: callers may sort or splice what they get.
+  return (namespace === undefined ? kindGroup<T>(store, kind) : namespaceGroup<T>(store, kind, namespace)).objects().slice();
 }
 
 /** putObject stores an object (creating or replacing it) under the next revision, and returns that revision; indexes see a change made in place only once it is put. */

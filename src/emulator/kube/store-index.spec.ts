@@ -19,7 +19,9 @@ describe('store index', () => {
     const store = emptyStore();
     for (const name of ['a', 'b', 'c', 'd']) putObject(store, pod(name, { namespace: name === 'c' ? 'other' : 'default' }));
     expect(names(kindGroup(store, 'Pod'))).toEqual(['a', 'b', 'c', 'd']);
-    putObject(store, pod('b'));
+    const replacement = pod('b');
+    putObject(store, replacement);
+    expect(listObjects(store, 'Pod', 'default')[1]).toBe(replacement);
     removeObject(store, 'Pod', 'default', 'a');
     putObject(store, pod('a'));
     putObject(store, pod('e'));

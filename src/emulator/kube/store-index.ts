@@ -44,14 +44,15 @@ class KindIndex {
       this.file(created);
       return;
     }
+    const replaced = entry.object !== object;
     entry.object = object;
     entry.memo = undefined;
-    this.all.touch(entry);
+    this.all.touch(entry, replaced);
     const controller = controllerOf(object);
     if (entry.namespace === object.metadata.namespace && entry.controller === controller) {
       const space = this.namespaces.get(entry.namespace)!;
-      space.all.touch(entry);
-      space.byController.get(controller)!.touch(entry);
+      space.all.touch(entry, replaced);
+      space.byController.get(controller)!.touch(entry, replaced);
       return;
     }
     this.unfile(entry);

@@ -80,6 +80,13 @@ const withoutHeadless = (labels: Record<string, string> | undefined): Record<str
 
 const SETTLED = 'endpoints-settled';
 
+/** cloneWithoutSubsets copies stored Endpoints but for their addresses, which are replaced anyway (keys keep their order). */
+function cloneWithoutSubsets(current: Endpoints): Endpoints {
+  const next: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(current)) if (value !== undefined) next[key] = key === 'subsets' ? [] : clone(value);
+  return next as unknown as Endpoints;
+}
+
 /** syncService writes the Endpoints a Service with a selector should have, when they differ from what is stored. */
 export function syncService(entry: IndexedObject<Service>, ctx: ControllerContext): ControllerAction[] {
   const service = entry.object;
@@ -107,7 +114,7 @@ function endpointsFor(service: Service, pods: readonly Pod[], current: Endpoints
   const subsets = desiredSubsets(service, pods);
   const { namespace, name = '' } = service.metadata;
   if (current && sameJson(current.subsets ?? [], subsets) && sameJson(withoutHeadless(current.metadata.labels), service.metadata.labels ?? {})) return [];
-  const next: Endpoints = current ? clone(current) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
+  const next: Endpoints = current ? cloneWithoutSubsets(current) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
   next.metadata.labels = service.spec.clusterIP === 'None' ? { ...service.metadata.labels, [HEADLESS]: '' } : withoutHeadless(service.metadata.labels);
   if (Object.keys(next.metadata.labels).length === 0) delete next.metadata.labels;
   next.metadata.annotations = { ...next.metadata.annotations, [LAST_CHANGE_TRIGGER_TIME]: rfc3339Nano(now) };

@@ -12,9 +12,35 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** sameJson says whether two values are structurally equal, ignoring key order and undefined fields. */
+const isEnumerableOwn = (o: object, key: string): boolean => Object.prototype.propertyIsEnumerable.call(o, key);
+
+/** sameJson says whether two values are structurally equal, ignoring key order and undefined fields: whether their stableJson is. */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
+  if (a === b) return true;
+  const [aIsObject, bIsObject] = [typeof a === 'object' && a !== null, typeof b === 'object' && b !== null];
+  if (!aIsObject || !bIsObject) return !aIsObject && !bIsObject && (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameElements(a, b);
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  let defined = 0;
+  for (const key of Object.keys(x)) {
+    const [v, w] = [x[key], y[key]];
+    if (v === undefined) continue;
+    defined++;
+    if (w === undefined || !isEnumerableOwn(y, key) || !sameJson(v, w)) return false;
+  }
+  for (const key of Object.keys(y)) if (y[key] !== undefined) defined--;
+  return defined === 0;
+}
+
+/** sameElements compares arrays as stableJson renders them: undefined as null, holes as nothing. */
+function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const present = i in a;
+    if (present !== i in b) return false;
+    if (present && !sameJson(a[i], b[i])) return false;
+  }
+  return true;
 }
 
 /** clone deep-copies a JSON value, so a controller never mutates what the store holds. */
