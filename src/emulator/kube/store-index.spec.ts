@@ -1,6 +1,6 @@
 import type { KubeObject, OwnerReference } from './meta.js';
 import { emptyStore, listObjects, putObject, removeObject, type ObjectStore } from './object-store.js';
-import { controlledGroup, controlledGroups, countGroup, kindGroup, namespaceGroup, uncontrolledGroup, type ObjectGroup } from './store-index.js';
+import { controlledGroup, controlledGroups, countGroup, keyedGroup, kindGroup, namespaceGroup, uncontrolledGroup, type GroupingKey, type ObjectGroup } from './store-index.js';
 
 const owner = (uid: string): OwnerReference => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: uid, uid, controller: true });
 const pod = (name: string, o: { namespace?: string; owner?: string; ready?: boolean } = {}): KubeObject => ({
@@ -76,6 +76,21 @@ describe('store index', () => {
       putObject(store, pod('p21', { owner: 'x', ready: round % 2 === 0 }));
       expect(tally()).toEqual(recount());
     }
+  });
+
+  it('groups by a key a reader chooses, following writes that change the key', () => {
+    const store = emptyStore();
+    const byNode: GroupingKey = { keyOf: (o) => (o.spec as { nodeName?: string } | undefined)?.nodeName };
+    const bind = (name: string, nodeName?: string) => putObject(store, { ...pod(name), spec: { nodeName } });
+    bind('a');
+    bind('b', 'n1');
+    expect(names(keyedGroup(store, 'Pod', byNode, 'n1'))).toEqual(['b']);
+    bind('c');
+    bind('a', 'n1');
+    removeObject(store, 'Pod', 'default', 'b');
+    expect(names(keyedGroup(store, 'Pod', byNode, 'n1'))).toEqual(['a']);
+    expect(names(keyedGroup(store, 'Pod', byNode, undefined))).toEqual(['c']);
+    expect(keyedGroup(store, 'Pod', byNode, 'n2').size).toBe(0);
   });
 
   it('is never shared with a copy of the store, such as one rebuilt from a snapshot', () => {

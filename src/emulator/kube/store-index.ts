@@ -1,7 +1,9 @@
 import type { KubeObject } from './meta.js';
 import { Bucket, EMPTY_GROUP as EMPTY, type IndexedObject, type ObjectGroup } from './object-bucket.js';
+import { Grouping, type GroupingKey } from './object-grouping.js';
 
 export { countGroup, type IndexedObject, type ObjectGroup } from './object-bucket.js';
+export type { GroupingKey } from './object-grouping.js';
 
 /**
  * Indexes over one kind's stored objects, kept beside the store rather than in it (snapshots and replays never see them):
@@ -34,7 +36,18 @@ function controllerOf(object: KubeObject): Controller {
 class KindIndex {
   readonly all = new Bucket<Entry>();
   readonly namespaces = new Map<string | undefined, Namespace>();
+  private readonly groupings = new Map<GroupingKey, Grouping<Entry>>();
   private seq = 0;
+
+  /** grouping files this kind's objects by a key, from now on. */
+  grouping(by: GroupingKey): Grouping<Entry> {
+    let grouping = this.groupings.get(by);
+    if (!grouping) {
+      this.groupings.set(by, (grouping = new Grouping<Entry>(by)));
+      for (const entry of this.all.list()) grouping.put(entry, false);
+    }
+    return grouping;
+  }
 
   put(key: string, object: KubeObject): void {
     const entry = this.all.members.get(key);
@@ -42,12 +55,14 @@ class KindIndex {
       const created: Entry = { key, seq: ++this.seq, object, memo: undefined, namespace: object.metadata.namespace, controller: controllerOf(object) };
       this.all.join(created);
       this.file(created);
+      for (const grouping of this.groupings.values()) grouping.put(created, false);
       return;
     }
     const replaced = entry.object !== object;
     entry.object = object;
     entry.memo = undefined;
     this.all.touch(entry, replaced);
+    for (const grouping of this.groupings.values()) grouping.put(entry, replaced);
     const controller = controllerOf(object);
     if (entry.namespace === object.metadata.namespace && entry.controller === controller) {
       const space = this.namespaces.get(entry.namespace)!;
@@ -66,6 +81,7 @@ class KindIndex {
     if (!entry) return;
     this.all.leave(entry);
     this.unfile(entry);
+    for (const grouping of this.groupings.values()) grouping.remove(entry);
   }
 
   private file(entry: Entry): void {
@@ -139,6 +155,11 @@ export function controlledGroups<T extends KubeObject = KubeObject>(store: Objec
     for (const [controller, bucket] of space.byController) if (controller !== UNCONTROLLED) groups.push(bucket as unknown as ObjectGroup<T>);
   }
   return groups;
+}
+
+/** keyedGroup is a kind's objects that by.keyOf files under key; the first call for a grouping files every object, putObject keeps it current. */
+export function keyedGroup<T extends KubeObject = KubeObject>(store: Objects, kind: string, by: GroupingKey<T>, key: string | undefined): ObjectGroup<T> {
+  return (indexFor(store.objects[kind])?.grouping(by as GroupingKey).group(key) ?? EMPTY) as ObjectGroup<T>;
 }
 
 /** memoOf is what compute derives from an indexed object, computed once per write of that object. */
