@@ -1,6 +1,6 @@
-import type { ControllerAction } from '../controller.js';
 import type { Pod } from '../../kube/index.js';
 import { controlledGroup } from '../../kube/store-index.js';
+import type { ControllerAction } from '../controller.js';
 import { podFacts } from '../helpers/pod-facts.js';
 import { cleanupDeployment, syncRevision } from './revisions.js';
 import { actualTotal, isActive, replicasOf, scaleAndRecord, type Rollout } from './rollout.js';
