@@ -11,7 +11,7 @@ import type { KubeObjectsState } from '../kube/kube-objects.projection.js';
 import { kubeStream, type KubeCluster, type KubeCommand } from '../kube/kube.types.js';
 import { planNodeHealth } from '../kube/node-health.js';
 import { ControllerGates } from './controller-gates.js';
-import { KubeletPlanner } from './kubelet-step.js';
+import { planKubelets } from './kubelet-step.js';
 import { SchedulingQueue } from './scheduling-step.js';
 import { controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
 
@@ -25,7 +25,6 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private readonly timers = new Map<string, Timer>();
   private readonly scheduling = new SchedulingQueue();
   private readonly gates = new ControllerGates();
-  private readonly kubelets = new KubeletPlanner();
   private readonly controllers: readonly Controller[] = controllers;
   private draining: Promise<void> | undefined;
 
@@ -108,7 +107,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
             data: { clusterId, at: env.at, ...this.scheduling.run(live ?? cluster, pending, env.random) },
           }))) || acted;
       }
-      const plan = this.kubelets.plan(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
+      const plan = planKubelets(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
       for (const { stage, pods } of plan.due) {
         acted = (await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } })) || acted;
       }

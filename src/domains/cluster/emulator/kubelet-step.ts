@@ -1,7 +1,9 @@
 import { SeededRandom, seedFromText } from '../../../emulator/clock/index.js';
 import type { Pod } from '../../../emulator/kube/index.js';
+import { memoOf } from '../../../emulator/kube/store-index.js';
 import { matchingStage, podFacts, podStages, stageDelayMs } from '../../../emulator/kubelet/index.js';
 import type { KubeCluster } from '../kube/kube.types.js';
+import { allPods } from '../kube/pod-groups.js';
 
 /** PodAdvance is one pod ready for a stage, with how long its image took to pull. */
 export interface PodAdvance {
@@ -29,39 +31,33 @@ function jitterFor(seed: number, pod: Pod, stage: string): SeededRandom {
   return new SeededRandom(seedFromText(`${seed}/${pod.metadata.uid}/${stage}`));
 }
 
-/** KubeletPlanner finds, for every pod on a node, its next stage and when it falls due; it remembers each pod's answer until the pod changes. */
-export class KubeletPlanner {
-  private readonly known = new Map<string, Map<string, Next>>();
+/** planOf works out a pod's next stage, its delay and when it falls due; it is remembered until the pod is written again. */
+function planOf(cluster: KubeCluster, key: string, pod: Pod, seed: number): Next {
+  const since = cluster.podSince[key];
+  const stage = matchingStage(podFacts(pod));
+  const delay = stage && stageDelayMs(stage, pod, jitterFor(seed, pod, stage.name));
+  const dueAt = delay === undefined ? undefined : Date.parse(since ?? pod.metadata.creationTimestamp!) + delay;
+  return { resourceVersion: pod.metadata.resourceVersion, since, stage: stage?.name, delay, dueAt };
+}
 
-  plan(cluster: KubeCluster, now: number, seed: number): KubeletPlan {
-    const known = this.known.get(cluster.clusterId) ?? this.known.set(cluster.clusterId, new Map()).get(cluster.clusterId)!;
-    const byStage = new Map<string, PodAdvance[]>();
-    let nextDueAt: number | undefined;
-    const pods = cluster.objects.Pod ?? {};
-    for (const key of known.keys()) if (!(key in pods)) known.delete(key);
-    for (const key in pods) {
-      const pod = pods[key] as Pod;
-      if (!pod.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) continue;
-      let next = known.get(key);
-      const since = cluster.podSince[key];
-      if (!next || next.resourceVersion !== pod.metadata.resourceVersion || next.since !== since) {
-        const stage = matchingStage(podFacts(pod));
-        const delay = stage && stageDelayMs(stage, pod, jitterFor(seed, pod, stage.name));
-        const dueAt = delay === undefined ? undefined : Date.parse(since ?? pod.metadata.creationTimestamp!) + delay;
-        next = { resourceVersion: pod.metadata.resourceVersion, since, stage: stage?.name, delay, dueAt };
-        known.set(key, next);
-      }
-      if (!next.stage) continue;
-      const dueAt = next.dueAt!;
-      if (dueAt > now) {
-        nextDueAt = nextDueAt === undefined ? dueAt : Math.min(nextDueAt, dueAt);
-        continue;
-      }
-      const { namespace = 'default', name = '' } = pod.metadata;
-      const advance: PodAdvance = next.stage === 'pod-start' ? { namespace, name, pulledMs: next.delay } : { namespace, name };
-      (byStage.get(next.stage) ?? byStage.set(next.stage, []).get(next.stage)!).push(advance);
+/** planKubelets finds, for every pod on a healthy node, its next stage and when it falls due. */
+export function planKubelets(cluster: KubeCluster, now: number, seed: number): KubeletPlan {
+  const byStage = new Map<string, PodAdvance[]>();
+  let nextDueAt: number | undefined;
+  for (const entry of allPods(cluster).list()) {
+    const pod = entry.object;
+    if (!pod.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) continue;
+    const next = memoOf(entry, 'kubelet', (p) => planOf(cluster, entry.key, p, seed));
+    if (!next.stage) continue;
+    const dueAt = next.dueAt!;
+    if (dueAt > now) {
+      nextDueAt = nextDueAt === undefined ? dueAt : Math.min(nextDueAt, dueAt);
+      continue;
     }
-    const due = podStages.filter((s) => byStage.has(s.name)).map((s) => ({ stage: s.name, pods: byStage.get(s.name)! }));
-    return { due, nextDueAt };
+    const { namespace = 'default', name = '' } = pod.metadata;
+    const advance: PodAdvance = next.stage === 'pod-start' ? { namespace, name, pulledMs: next.delay } : { namespace, name };
+    (byStage.get(next.stage) ?? byStage.set(next.stage, []).get(next.stage)!).push(advance);
   }
+  const due = podStages.filter((s) => byStage.has(s.name)).map((s) => ({ stage: s.name, pods: byStage.get(s.name)! }));
+  return { due, nextDueAt };
 }

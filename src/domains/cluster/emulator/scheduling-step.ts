@@ -1,14 +1,27 @@
 import type { RandomSource } from '../../../emulator/clock/index.js';
 import { listObjects, objectKey, type Node, type Pod } from '../../../emulator/kube/index.js';
-import { ClusterSnapshot, DEFAULT_SCHEDULER_NAME, schedule } from '../../../emulator/scheduler/index.js';
+import { memoOf } from '../../../emulator/kube/store-index.js';
+import { ClusterSnapshot, DEFAULT_SCHEDULER_NAME, PodInfo, schedule } from '../../../emulator/scheduler/index.js';
 import type { StoredEvent } from '../../../platform/kernel/index.js';
 import type { KubeCluster, SchedulingOutcome } from '../kube/kube.types.js';
+import { allPods, unboundPods } from '../kube/pod-groups.js';
 
 /** EXPLAIN_UP_TO: explanations are recorded for clusters of at most this many nodes (they grow with nodes × plugins). */
 const EXPLAIN_UP_TO = 100;
 
 /** CAPACITY_EVENTS change what nodes can take: the scheduler retries unschedulable pods after one of them, so their messages stay true. */
 const CAPACITY_EVENTS = new Set(['NodeAdded', 'NodeRemoved', 'ObjectDeleted', 'ObjectsApplied', 'ObjectsReconciled', 'NodeHealthChanged', 'NodeRecovered', 'PodsEvicted']);
+
+/** snapshotOf is the scheduler's view of the cluster; each bound pod's PodInfo is computed once per write of the pod. */
+function snapshotOf(cluster: KubeCluster, nodes: readonly Node[]): ClusterSnapshot {
+  const snapshot = ClusterSnapshot.of(nodes);
+  for (const entry of allPods(cluster).list()) {
+    const pod = entry.object;
+    const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+    if (pod.spec.nodeName && !terminal && snapshot.get(pod.spec.nodeName)) snapshot.addPod(memoOf(entry, 'podInfo', PodInfo.of));
+  }
+  return snapshot;
+}
 
 /** SchedulingQueue picks the pods to schedule, retrying unschedulable ones only when the cluster has changed. */
 export class SchedulingQueue {
@@ -27,7 +40,7 @@ export class SchedulingQueue {
   pending(cluster: KubeCluster): Pod[] {
     const epoch = this.epochs.get(cluster.clusterId) ?? 0;
     const tried = this.tried.get(cluster.clusterId);
-    return listObjects<Pod>(cluster, 'Pod').filter((pod) => {
+    return unboundPods(cluster).objects().filter((pod) => {
       if (pod.spec.nodeName || pod.metadata.deletionTimestamp) return false;
       if ((pod.spec.schedulerName ?? DEFAULT_SCHEDULER_NAME) !== DEFAULT_SCHEDULER_NAME) return false;
       return tried?.get(objectKey(pod.metadata.namespace, pod.metadata.name!)) !== epoch;
@@ -37,7 +50,7 @@ export class SchedulingQueue {
   /** run schedules the pods one by one, each placement assumed before the next, as kube-scheduler's queue does. */
   run(cluster: KubeCluster, pods: readonly Pod[], random: RandomSource): { outcomes: SchedulingOutcome[]; nextStartIndex: number } {
     const nodes = listObjects<Node>(cluster, 'Node');
-    const snapshot = ClusterSnapshot.of(nodes, listObjects<Pod>(cluster, 'Pod'));
+    const snapshot = snapshotOf(cluster, nodes);
     const explain = nodes.length <= EXPLAIN_UP_TO;
     const epoch = this.epochs.get(cluster.clusterId) ?? 0;
     const tried = this.tried.get(cluster.clusterId) ?? this.tried.set(cluster.clusterId, new Map()).get(cluster.clusterId)!;

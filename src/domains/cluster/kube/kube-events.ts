@@ -1,4 +1,5 @@
 import { objectKey, putObject, removeObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { kindGroup } from '../../../emulator/kube/store-index.js';
 import type { KubeCluster } from './kube.types.js';
 
 /** MAX_EVENTS bounds a cluster's Event objects, oldest dropped first (the API server expires them after an hour). */
@@ -73,13 +74,12 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
   index[key] = objectKey(namespace, event.metadata.name!);
   cluster.eventCount = (cluster.eventCount ?? 0) + 1;
   if (cluster.eventCount <= MAX_EVENTS) return;
-  const events = cluster.objects.Event!;
-  const keys = Object.keys(events);
-  cluster.eventCount = keys.length;
+  const oldestFirst = kindGroup<KubeEventObject>(cluster, 'Event').objects();
+  cluster.eventCount = oldestFirst.length;
   // Prune a tenth at a time, so pruning costs little per event.
-  for (let i = 0; i < keys.length - MAX_EVENTS * 0.9; i++) {
+  for (let i = 0; i < oldestFirst.length - MAX_EVENTS * 0.9; i++) {
     cluster.eventCount--;
-    const oldest = events[keys[i]] as KubeEventObject;
+    const oldest = oldestFirst[i];
     removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!);
     delete index[dedupeKey({ metadata: { uid: oldest.involvedObject.uid } } as KubeObject, { ...oldest, fieldPath: oldest.involvedObject.fieldPath })];
   }

@@ -1,6 +1,7 @@
 import { getObject, listObjects, putObject, TAINT_UNREACHABLE, type Node, type NodeCondition, type Pod, type Taint } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
 import type { KubeCluster } from './kube.types.js';
+import { podsOnNode } from './pod-groups.js';
 
 /** NODE_MONITOR_GRACE_MS: the node lifecycle controller waits this long without a heartbeat before NotReady. */
 export const NODE_MONITOR_GRACE_MS = 40_000;
@@ -47,8 +48,8 @@ export function planNodeHealth(cluster: KubeCluster, now: number): NodeHealthPla
       continue;
     }
     const taint = node.spec.taints!.find((t) => t.key === TAINT_UNREACHABLE && t.effect === 'NoExecute')!;
-    for (const pod of listObjects<Pod>(cluster, 'Pod')) {
-      if (pod.spec.nodeName !== name || pod.metadata.deletionTimestamp) continue;
+    for (const pod of podsOnNode(cluster, name).objects()) {
+      if (pod.metadata.deletionTimestamp) continue;
       const seconds = tolerationSeconds(pod, taint);
       if (seconds === Infinity) continue;
       const evictAt = Date.parse(taint.timeAdded ?? failedAt) + seconds * 1000;
@@ -77,7 +78,7 @@ export function markUnreachable(cluster: KubeCluster, name: string, at: string):
   node.spec.taints = [...(node.spec.taints ?? []), { key: TAINT_UNREACHABLE, effect: 'NoSchedule', timeAdded: at }, { key: TAINT_UNREACHABLE, effect: 'NoExecute', timeAdded: at }];
   putObject(cluster, node);
   recordEvent(cluster, node, { type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady` }, NODE_CONTROLLER, at);
-  for (const pod of listObjects<Pod>(cluster, 'Pod').filter((p) => p.spec.nodeName === name)) {
+  for (const pod of [...podsOnNode(cluster, name).objects()]) {
     pod.status = { ...(pod.status ?? { phase: 'Pending' }), conditions: (pod.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: at } : c)) };
     putObject(cluster, pod);
     recordEvent(cluster, pod, { type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready' }, NODE_CONTROLLER, at);
@@ -93,7 +94,7 @@ export function markReachable(cluster: KubeCluster, name: string, at: string): v
   if (node.spec.taints.length === 0) delete node.spec.taints;
   putObject(cluster, node);
   recordEvent(cluster, node, { type: 'Normal', reason: 'NodeReady', message: `Node ${name} status is now: NodeReady` }, { component: 'kubelet', host: name }, at);
-  for (const pod of listObjects<Pod>(cluster, 'Pod').filter((p) => p.spec.nodeName === name && p.status?.containerStatuses)) {
+  for (const pod of [...podsOnNode(cluster, name).objects()].filter((p) => p.status?.containerStatuses)) {
     const ready = pod.status!.containerStatuses!.every((s) => s.ready);
     pod.status = { ...pod.status!, conditions: pod.status!.conditions?.map((c) => (c.type === 'Ready' ? { ...c, status: ready ? 'True' : 'False', lastTransitionTime: at } : c)) };
     putObject(cluster, pod);

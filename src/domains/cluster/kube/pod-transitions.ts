@@ -1,7 +1,8 @@
 import { formatIpv4, parseCidr } from '../../../emulator/iaas/index.js';
-import { getObject, listObjects, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
+import { getObject, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
 import { matchingStage, nextStatus, podFacts, podStages, stageEvents } from '../../../emulator/kubelet/index.js';
 import { recordEvent } from './kube-events.js';
+import { podsOnNode } from './pod-groups.js';
 import type { KubeCluster, KubeEvent, SchedulingOutcome } from './kube.types.js';
 
 type Scheduled = Extract<KubeEvent, { type: 'PodsScheduled' }>['data'];
@@ -51,14 +52,9 @@ export function applyPodsScheduled(cluster: KubeCluster, data: Scheduled): void 
   cluster.schedulerStartIndex = data.nextStartIndex;
 }
 
-/** usedPodIps lists, per node, the pod IPs in use. */
-function usedPodIps(cluster: KubeCluster): Map<string, Set<string | undefined>> {
-  const used = new Map<string, Set<string | undefined>>();
-  for (const pod of listObjects<Pod>(cluster, 'Pod')) {
-    if (!pod.spec.nodeName) continue;
-    (used.get(pod.spec.nodeName) ?? used.set(pod.spec.nodeName, new Set()).get(pod.spec.nodeName)!).add(pod.status?.podIP);
-  }
-  return used;
+/** usedPodIps is the pod IPs in use on a node. */
+function usedPodIps(cluster: KubeCluster, nodeName: string): Set<string | undefined> {
+  return new Set(podsOnNode(cluster, nodeName).objects().map((p) => p.status?.podIP));
 }
 
 /** nextPodIp is the lowest free address of the node's pod subnet, from .2 (.1 is the node's bridge). */
@@ -80,7 +76,7 @@ function nextPodIp(node: Node, used: Set<string | undefined>): string | undefine
 export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   const stage = podStages.find((s) => s.name === data.stage);
   if (!stage) return;
-  let used: Map<string, Set<string | undefined>> | undefined;
+  const used = new Map<string, Set<string | undefined>>();
   for (const { namespace, name, pulledMs } of data.pods) {
     const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
     if (!pod || matchingStage(podFacts(pod))?.name !== stage.name) continue;
@@ -94,8 +90,8 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
       delete cluster.scheduling[key];
       continue;
     }
-    used ??= stage.next.assignAddresses ? usedPodIps(cluster) : undefined;
-    const onNode = used && node ? (used.get(node.metadata.name!) ?? used.set(node.metadata.name!, new Set()).get(node.metadata.name!)!) : undefined;
+    const nodeName = node?.metadata.name;
+    const onNode = stage.next.assignAddresses && nodeName ? (used.get(nodeName) ?? used.set(nodeName, usedPodIps(cluster, nodeName)).get(nodeName)!) : undefined;
     const podIp = stage.next.assignAddresses && node && onNode ? nextPodIp(node, onNode) : undefined;
     pod.status = nextStatus(pod, stage, { at: data.at, hostIp: node?.status.addresses?.[0]?.address, podIp, pulledMs });
     cluster.podSince[key] = data.at;
