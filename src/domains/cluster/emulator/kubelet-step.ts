@@ -3,7 +3,7 @@ import type { Pod } from '../../../emulator/kube/index.js';
 import { memoOf } from '../../../emulator/kube/store-index.js';
 import { matchingStage, podFacts, podStages, stageDelayMs } from '../../../emulator/kubelet/index.js';
 import type { KubeCluster } from '../kube/kube.types.js';
-import { allPods } from '../kube/pod-groups.js';
+import { podsAwaiting } from '../kube/pod-groups.js';
 
 /** PodAdvance is one pod ready for a stage, with how long its image took to pull. */
 export interface PodAdvance {
@@ -44,7 +44,9 @@ function planOf(cluster: KubeCluster, key: string, pod: Pod, seed: number): Next
 export function planKubelets(cluster: KubeCluster, now: number, seed: number): KubeletPlan {
   const byStage = new Map<string, PodAdvance[]>();
   let nextDueAt: number | undefined;
-  for (const entry of allPods(cluster).list()) {
+  const inFlight = podStages.flatMap((stage) => podsAwaiting(cluster, stage.name).list());
+  inFlight.sort((a, b) => a.seq - b.seq);
+  for (const entry of inFlight) {
     const pod = entry.object;
     if (!pod.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) continue;
     const next = memoOf(entry, 'kubelet', (p) => planOf(cluster, entry.key, p, seed));

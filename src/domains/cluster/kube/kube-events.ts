@@ -1,5 +1,4 @@
 import { objectKey, putObject, removeObject, type KubeObject } from '../../../emulator/kube/index.js';
-import { kindGroup } from '../../../emulator/kube/store-index.js';
 import type { KubeCluster } from './kube.types.js';
 
 /** MAX_EVENTS bounds a cluster's Event objects, oldest dropped first (the API server expires them after an hour). */
@@ -72,14 +71,13 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
   };
   putObject(cluster, event);
   index[key] = objectKey(namespace, event.metadata.name!);
-  cluster.eventCount = (cluster.eventCount ?? 0) + 1;
-  if (cluster.eventCount <= MAX_EVENTS) return;
-  const oldestFirst = kindGroup<KubeEventObject>(cluster, 'Event').objects();
-  cluster.eventCount = oldestFirst.length;
-  // Prune a tenth at a time, so pruning costs little per event.
-  for (let i = 0; i < oldestFirst.length - MAX_EVENTS * 0.9; i++) {
-    cluster.eventCount--;
-    const oldest = oldestFirst[i];
+  const order = (cluster.eventOrder ??= []);
+  order.push(index[key]);
+  // Prune a tenth at a time, oldest first, so pruning costs little per event.
+  if (order.length <= MAX_EVENTS) return;
+  for (const stale of order.splice(0, order.length - MAX_EVENTS * 0.9)) {
+    const oldest = cluster.objects.Event?.[stale] as KubeEventObject | undefined;
+    if (!oldest) continue;
     removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!);
     delete index[dedupeKey({ metadata: { uid: oldest.involvedObject.uid } } as KubeObject, { ...oldest, fieldPath: oldest.involvedObject.fieldPath })];
   }

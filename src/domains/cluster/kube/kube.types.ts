@@ -46,8 +46,8 @@ export interface KubeCluster extends ObjectStore {
   streamVersion: number;
   /** eventIndex finds the Event a repeated report counts into. */
   eventIndex?: Record<string, string>;
-  /** eventCount is how many Events the cluster holds, to prune the oldest past MAX_EVENTS. */
-  eventCount?: number;
+  /** eventOrder lists the cluster's Events oldest first, to prune the oldest past MAX_EVENTS. */
+  eventOrder?: string[];
   /** podSince is when each pod entered its current lifecycle state (virtual time), for the kubelet's delays. */
   podSince: Record<string, string>;
   /** scheduling is each pod's latest scheduling attempt. */
