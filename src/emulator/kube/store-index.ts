@@ -128,6 +128,11 @@ export function indexRemove(byKey: Record<string, KubeObject>, key: string): voi
 
 type Objects = { objects: Record<string, Record<string, KubeObject>> };
 
+/** creationSeq is an object's place in its kind's creation order (undefined if it is not stored). */
+export function creationSeq(store: Objects, kind: string, key: string): number | undefined {
+  return indexFor(store.objects[kind])?.all.members.get(key)?.seq;
+}
+
 /** kindGroup is every object of a kind. */
 export function kindGroup<T extends KubeObject = KubeObject>(store: Objects, kind: string): ObjectGroup<T> {
   return (indexFor(store.objects[kind])?.all ?? EMPTY) as ObjectGroup<T>;

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Timer } from '../../../emulator/clock/index.js';
+import { objectKey } from '../../../emulator/kube/index.js';
 import { ClockService } from '../../../platform/clock/clock.service.js';
 import type { CommandEnv } from '../../../platform/commands/command-env.js';
 import { CommandPipeline, viewTarget } from '../../../platform/commands/command-pipeline.js';
@@ -11,8 +12,9 @@ import type { KubeObjectsState } from '../kube/kube-objects.projection.js';
 import { kubeStream, type KubeCluster, type KubeCommand } from '../kube/kube.types.js';
 import { planNodeHealth } from '../kube/node-health.js';
 import { ControllerGates } from './controller-gates.js';
-import { planKubelets } from './kubelet-step.js';
-import { SchedulingQueue } from './scheduling-step.js';
+import { ClusterWatch } from './cluster-watch.js';
+import { KubeletQueue } from './kubelet-step.js';
+import { SchedulerCache, SchedulingQueue } from './scheduling-step.js';
 import { controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
 
 const MAX_ROUNDS = 100;
@@ -25,6 +27,10 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private readonly timers = new Map<string, Timer>();
   private readonly scheduling = new SchedulingQueue();
   private readonly gates = new ControllerGates();
+  private readonly snapshots = new SchedulerCache();
+  private readonly schedulerWatch = new ClusterWatch();
+  private readonly kubeletWatch = new ClusterWatch();
+  private readonly kubelets = new Map<string, KubeletQueue>();
   private readonly controllers: readonly Controller[] = controllers;
   private draining: Promise<void> | undefined;
 
@@ -56,6 +62,8 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       const clusterId = (event.data as { clusterId?: string } | null)?.clusterId;
       if (!clusterId) continue;
       this.scheduling.observe(clusterId, event);
+      this.schedulerWatch.observe(clusterId, event);
+      this.kubeletWatch.observe(clusterId, event);
       this.gates.observe(clusterId, event);
       this.touch(clusterId);
     }
@@ -99,15 +107,11 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
         this.gates.ran(controller.name, clusterId, changed);
         acted = changed || acted;
       }
-      const pending = this.scheduling.pending(this.state().clusters[clusterId] ?? cluster);
-      if (pending.length > 0) {
-        acted =
-          (await this.issue(cluster, 'scheduler', (env, live) => ({
-            type: 'SchedulePods',
-            data: { clusterId, at: env.at, ...this.scheduling.run(live ?? cluster, pending, env.random) },
-          }))) || acted;
-      }
-      const plan = planKubelets(this.state().clusters[clusterId] ?? cluster, now, this.seedOf(cluster.accountId));
+      acted = (await this.schedulePods(clusterId, cluster)) || acted;
+      const kubelets = this.kubelets.get(clusterId) ?? this.kubelets.set(clusterId, new KubeletQueue()).get(clusterId)!;
+      const current = this.state().clusters[clusterId] ?? cluster;
+      kubelets.refresh(current, this.kubeletWatch.take(clusterId), this.seedOf(cluster.accountId));
+      const plan = kubelets.due(current, now);
       for (const { stage, pods } of plan.due) {
         acted = (await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } })) || acted;
       }
@@ -118,6 +122,21 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       }
     }
     this.logger.warn(`cluster ${clusterId} did not settle in ${MAX_ROUNDS} rounds`);
+  }
+
+  /** schedulePods runs a scheduling cycle for every pending pod on the cached snapshot; it says whether anything changed. */
+  private async schedulePods(clusterId: string, cluster: KubeCluster): Promise<boolean> {
+    const pending = this.scheduling.pending(this.state().clusters[clusterId] ?? cluster);
+    if (pending.length === 0) return false;
+    let attempts = 0;
+    const changed = await this.issue(cluster, 'scheduler', (env, live) => {
+      if (attempts++ > 0) this.snapshots.invalidate(clusterId);
+      const state = live ?? cluster;
+      const snapshot = this.snapshots.snapshot(state, this.schedulerWatch.take(clusterId));
+      return { type: 'SchedulePods', data: { clusterId, at: env.at, ...this.scheduling.run(state, snapshot, pending, env.random) } };
+    });
+    this.schedulerWatch.touch(clusterId, pending.map((p) => objectKey(p.metadata.namespace, p.metadata.name!)));
+    return changed;
   }
 
   /** issue runs one command as a system component against the cluster's live objects; it says whether anything changed. */

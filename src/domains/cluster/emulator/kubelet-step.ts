@@ -1,9 +1,11 @@
 import { SeededRandom, seedFromText } from '../../../emulator/clock/index.js';
-import type { Pod } from '../../../emulator/kube/index.js';
-import { memoOf } from '../../../emulator/kube/store-index.js';
+import { getObject, objectKey, type Pod } from '../../../emulator/kube/index.js';
+import { creationSeq } from '../../../emulator/kube/store-index.js';
 import { matchingStage, podFacts, podStages, stageDelayMs } from '../../../emulator/kubelet/index.js';
 import type { KubeCluster } from '../kube/kube.types.js';
-import { podsAwaiting } from '../kube/pod-groups.js';
+import { allPods, podsOnNode } from '../kube/pod-groups.js';
+import type { Touched } from './cluster-watch.js';
+import { MinHeap } from './min-heap.js';
 
 /** PodAdvance is one pod ready for a stage, with how long its image took to pull. */
 export interface PodAdvance {
@@ -18,12 +20,14 @@ export interface KubeletPlan {
   readonly nextDueAt?: number;
 }
 
-interface Next {
-  readonly resourceVersion: string | undefined;
-  readonly since: string | undefined;
-  readonly stage?: string;
-  readonly delay?: number;
-  readonly dueAt?: number;
+interface Planned {
+  readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly stage: string;
+  readonly delay: number;
+  readonly dueAt: number;
+  readonly seq: number;
 }
 
 /** jitterFor draws a stage's jitter from the account's seed and the pod, so the same pod waits the same, replayed or not. */
@@ -31,35 +35,72 @@ function jitterFor(seed: number, pod: Pod, stage: string): SeededRandom {
   return new SeededRandom(seedFromText(`${seed}/${pod.metadata.uid}/${stage}`));
 }
 
-/** planOf works out a pod's next stage, its delay and when it falls due; it is remembered until the pod is written again. */
-function planOf(cluster: KubeCluster, key: string, pod: Pod, seed: number): Next {
-  const since = cluster.podSince[key];
+/** planOf is a pod's next stage and when it falls due, or undefined if its kubelet has nothing to do (or is down). */
+function planOf(cluster: KubeCluster, key: string, seed: number): Planned | undefined {
+  const pod = cluster.objects.Pod?.[key] as Pod | undefined;
+  if (!pod?.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) return undefined;
   const stage = matchingStage(podFacts(pod));
-  const delay = stage && stageDelayMs(stage, pod, jitterFor(seed, pod, stage.name));
-  const dueAt = delay === undefined ? undefined : Date.parse(since ?? pod.metadata.creationTimestamp!) + delay;
-  return { resourceVersion: pod.metadata.resourceVersion, since, stage: stage?.name, delay, dueAt };
+  if (!stage) return undefined;
+  const delay = stageDelayMs(stage, pod, jitterFor(seed, pod, stage.name));
+  const dueAt = Date.parse(cluster.podSince[key] ?? pod.metadata.creationTimestamp!) + delay;
+  const { namespace = 'default', name = '' } = pod.metadata;
+  return { key, namespace, name, stage: stage.name, delay, dueAt, seq: creationSeq(cluster, 'Pod', key) ?? 0 };
 }
 
-/** planKubelets finds, for every pod on a healthy node, its next stage and when it falls due. */
-export function planKubelets(cluster: KubeCluster, now: number, seed: number): KubeletPlan {
-  const byStage = new Map<string, PodAdvance[]>();
-  let nextDueAt: number | undefined;
-  const inFlight = podStages.flatMap((stage) => podsAwaiting(cluster, stage.name).list());
-  inFlight.sort((a, b) => a.seq - b.seq);
-  for (const entry of inFlight) {
-    const pod = entry.object;
-    if (!pod.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) continue;
-    const next = memoOf(entry, 'kubelet', (p) => planOf(cluster, entry.key, p, seed));
-    if (!next.stage) continue;
-    const dueAt = next.dueAt!;
-    if (dueAt > now) {
-      nextDueAt = nextDueAt === undefined ? dueAt : Math.min(nextDueAt, dueAt);
-      continue;
+/** KubeletQueue keeps every pod's next kubelet stage in a heap by due time, replanning only the pods events touched. */
+export class KubeletQueue {
+  private readonly heap = new MinHeap<Planned>((a, b) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq));
+  private readonly current = new Map<string, Planned>();
+
+  /** refresh replans the pods touched since the last refresh (all of them the first time). */
+  refresh(cluster: KubeCluster, touched: Touched, seed: number): void {
+    let keys: Iterable<string> = touched.pods;
+    if (touched.all) {
+      this.heap.clear();
+      this.current.clear();
+      keys = allPods(cluster).list().map((e) => e.key);
+    } else if (touched.nodes.size > 0) {
+      const onNodes = [...touched.nodes].flatMap((n) => podsOnNode(cluster, n).objects().map((p) => objectKey(p.metadata.namespace, p.metadata.name!)));
+      keys = new Set([...touched.pods, ...onNodes]);
     }
-    const { namespace = 'default', name = '' } = pod.metadata;
-    const advance: PodAdvance = next.stage === 'pod-start' ? { namespace, name, pulledMs: next.delay } : { namespace, name };
-    (byStage.get(next.stage) ?? byStage.set(next.stage, []).get(next.stage)!).push(advance);
+    for (const key of keys) {
+      const planned = planOf(cluster, key, seed);
+      if (!planned) {
+        this.current.delete(key);
+        continue;
+      }
+      this.current.set(key, planned);
+      this.heap.push(planned);
+    }
   }
-  const due = podStages.filter((s) => byStage.has(s.name)).map((s) => ({ stage: s.name, pods: byStage.get(s.name)! }));
-  return { due, nextDueAt };
+
+  /** due takes every pod whose stage has come, grouped by stage in lifecycle order, each group in creation order. */
+  due(cluster: KubeCluster, now: number): KubeletPlan {
+    const byStage = new Map<string, Planned[]>();
+    for (let top = this.live(); top && top.dueAt <= now; top = this.live()) {
+      this.heap.pop();
+      this.current.delete(top.key);
+      if (!getObject(cluster, 'Pod', top.namespace, top.name)) continue;
+      (byStage.get(top.stage) ?? byStage.set(top.stage, []).get(top.stage)!).push(top);
+    }
+    const due = podStages
+      .filter((s) => byStage.has(s.name))
+      .map((s) => ({
+        stage: s.name,
+        pods: byStage
+          .get(s.name)!
+          .sort((a, b) => a.seq - b.seq)
+          .map((p): PodAdvance => (p.stage === 'pod-start' ? { namespace: p.namespace, name: p.name, pulledMs: p.delay } : { namespace: p.namespace, name: p.name })),
+      }));
+    return { due, nextDueAt: this.live()?.dueAt };
+  }
+
+  /** live drops heap entries a later plan replaced, and returns the first still current. */
+  private live(): Planned | undefined {
+    for (let top = this.heap.peek(); top; top = this.heap.peek()) {
+      if (this.current.get(top.key) === top) return top;
+      this.heap.pop();
+    }
+    return undefined;
+  }
 }

@@ -1,10 +1,10 @@
 import type { RandomSource } from '../../../emulator/clock/index.js';
-import { listObjects, objectKey, type Node, type Pod } from '../../../emulator/kube/index.js';
-import { memoOf } from '../../../emulator/kube/store-index.js';
+import { getObject, listObjects, objectKey, type Node, type Pod } from '../../../emulator/kube/index.js';
 import { ClusterSnapshot, DEFAULT_SCHEDULER_NAME, PodInfo, schedule } from '../../../emulator/scheduler/index.js';
 import type { StoredEvent } from '../../../platform/kernel/index.js';
 import type { KubeCluster, SchedulingOutcome } from '../kube/kube.types.js';
 import { allPods, unboundPods } from '../kube/pod-groups.js';
+import type { Touched } from './cluster-watch.js';
 
 /** EXPLAIN_UP_TO: explanations are recorded for clusters of at most this many nodes (they grow with nodes × plugins). */
 const EXPLAIN_UP_TO = 100;
@@ -12,15 +12,47 @@ const EXPLAIN_UP_TO = 100;
 /** CAPACITY_EVENTS change what nodes can take: the scheduler retries unschedulable pods after one of them, so their messages stay true. */
 const CAPACITY_EVENTS = new Set(['NodeAdded', 'NodeRemoved', 'ObjectDeleted', 'ObjectsApplied', 'ObjectsReconciled', 'NodeHealthChanged', 'NodeRecovered', 'PodsEvicted']);
 
-/** snapshotOf is the scheduler's view of the cluster; each bound pod's PodInfo is computed once per write of the pod. */
-function snapshotOf(cluster: KubeCluster, nodes: readonly Node[]): ClusterSnapshot {
-  const snapshot = ClusterSnapshot.of(nodes);
-  for (const entry of allPods(cluster).list()) {
-    const pod = entry.object;
-    const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-    if (pod.spec.nodeName && !terminal && snapshot.get(pod.spec.nodeName)) snapshot.addPod(memoOf(entry, 'podInfo', PodInfo.of));
-  }
+/** snapshotOf builds the scheduler's view of the cluster from scratch: its nodes and their bound, running pods. */
+function snapshotOf(cluster: KubeCluster): ClusterSnapshot {
+  const snapshot = ClusterSnapshot.of(listObjects<Node>(cluster, 'Node'));
+  for (const pod of allPods(cluster).objects()) place(snapshot, pod);
   return snapshot;
+}
+
+/** place accounts a bound, non-terminal pod on its node, if the node is known. */
+function place(snapshot: ClusterSnapshot, pod: Pod): void {
+  const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  if (pod.spec.nodeName && !terminal && snapshot.get(pod.spec.nodeName)) snapshot.addPod(PodInfo.of(pod));
+}
+
+/** SchedulerCache keeps each cluster's snapshot between runs, applying only what events touched, as kube-scheduler's cache does. */
+export class SchedulerCache {
+  private readonly snapshots = new Map<string, ClusterSnapshot>();
+
+  snapshot(cluster: KubeCluster, touched: Touched): ClusterSnapshot {
+    let snapshot = this.snapshots.get(cluster.clusterId);
+    if (!snapshot || touched.all) {
+      snapshot = snapshotOf(cluster);
+      this.snapshots.set(cluster.clusterId, snapshot);
+      return snapshot;
+    }
+    for (const name of touched.nodes) {
+      const node = getObject<Node>(cluster, 'Node', undefined, name);
+      if (node) snapshot.addNode(node);
+      else if (snapshot.get(name)) snapshot.removeNode(name);
+    }
+    for (const key of touched.pods) {
+      snapshot.removePod(key);
+      const pod = cluster.objects.Pod?.[key] as Pod | undefined;
+      if (pod) place(snapshot, pod);
+    }
+    return snapshot;
+  }
+
+  /** invalidate drops a snapshot a failed attempt may have left with pods assumed but never bound. */
+  invalidate(clusterId: string): void {
+    this.snapshots.delete(clusterId);
+  }
 }
 
 /** SchedulingQueue picks the pods to schedule, retrying unschedulable ones only when the cluster has changed. */
@@ -48,10 +80,8 @@ export class SchedulingQueue {
   }
 
   /** run schedules the pods one by one, each placement assumed before the next, as kube-scheduler's queue does. */
-  run(cluster: KubeCluster, pods: readonly Pod[], random: RandomSource): { outcomes: SchedulingOutcome[]; nextStartIndex: number } {
-    const nodes = listObjects<Node>(cluster, 'Node');
-    const snapshot = snapshotOf(cluster, nodes);
-    const explain = nodes.length <= EXPLAIN_UP_TO;
+  run(cluster: KubeCluster, snapshot: ClusterSnapshot, pods: readonly Pod[], random: RandomSource): { outcomes: SchedulingOutcome[]; nextStartIndex: number } {
+    const explain = snapshot.size <= EXPLAIN_UP_TO;
     const epoch = this.epochs.get(cluster.clusterId) ?? 0;
     const tried = this.tried.get(cluster.clusterId) ?? this.tried.set(cluster.clusterId, new Map()).get(cluster.clusterId)!;
     let startIndex = cluster.schedulerStartIndex;

@@ -1,0 +1,84 @@
+import { objectKey } from '../../../emulator/kube/index.js';
+import type { StoredEvent } from '../../../platform/kernel/index.js';
+
+/** Touched is what recent events changed in one cluster: pods by `namespace/name`, nodes by name, or everything. */
+export interface Touched {
+  readonly pods: Set<string>;
+  readonly nodes: Set<string>;
+  all: boolean;
+}
+
+type Ref = { namespace?: string | null; name?: string };
+type Action = { type: string; object?: { kind: string; metadata: Ref }; kind?: string } & Ref;
+
+const keyOf = (ref: Ref): string => objectKey(ref.namespace ?? 'default', ref.name ?? '');
+
+/** note records which pods and nodes one committed event touched. */
+function note(touched: Touched, event: StoredEvent): void {
+  const data = event.data as Record<string, unknown>;
+  const pods = (refs: readonly Ref[]) => refs.forEach((r) => touched.pods.add(keyOf(r)));
+  switch (event.type) {
+    case 'PodsScheduled':
+      return pods(data.outcomes as Ref[]);
+    case 'PodsAdvanced':
+    case 'PodsEvicted':
+      return pods(data.pods as Ref[]);
+    case 'ContainerCrashed':
+      return pods([data as Ref]);
+    case 'ObjectsApplied': {
+      const objects = [...(data.created as Array<{ kind: string; metadata: Ref }>), ...(data.configured as Array<{ kind: string; metadata: Ref }>)];
+      return pods(objects.filter((o) => o.kind === 'Pod').map((o) => o.metadata));
+    }
+    case 'ObjectsReconciled':
+      for (const a of data.actions as Action[]) {
+        if (a.object?.kind === 'Pod') touched.pods.add(keyOf(a.object.metadata));
+        else if (a.kind === 'Pod') touched.pods.add(keyOf(a));
+      }
+      return;
+    case 'ObjectDeleted':
+      if (data.kind === 'Pod') touched.pods.add(keyOf(data as Ref));
+      if (data.kind === 'Node') touched.nodes.add(data.name as string);
+      return;
+    case 'NodeAdded':
+    case 'NodeRemoved':
+      touched.nodes.add(data.name as string);
+      return;
+    case 'NodeFailed':
+    case 'NodeRecovered':
+      touched.nodes.add(data.nodeName as string);
+      return;
+    case 'NodeHealthChanged':
+      for (const name of [...(data.unreachable as string[]), ...(data.reachable as string[])]) touched.nodes.add(name);
+      return;
+    default:
+      if (event.type.startsWith('Cluster')) touched.all = true;
+  }
+}
+
+/** ClusterWatch turns committed events into the pods and nodes they touched, for one of the loop's incremental planners. */
+export class ClusterWatch {
+  private readonly touched = new Map<string, Touched>();
+
+  /** take hands over what was touched since the last take (everything, the first time). */
+  take(clusterId: string): Touched {
+    const found = this.touched.get(clusterId) ?? { pods: new Set<string>(), nodes: new Set<string>(), all: true };
+    this.touched.set(clusterId, { pods: new Set(), nodes: new Set(), all: false });
+    return found;
+  }
+
+  /** forget drops a cluster's state, so the next take starts from everything. */
+  forget(clusterId: string): void {
+    this.touched.delete(clusterId);
+  }
+
+  /** touch marks pods as changed, e.g. pods a scheduling attempt assumed whatever came of it. */
+  touch(clusterId: string, podKeys: Iterable<string>): void {
+    const touched = this.touched.get(clusterId);
+    if (touched) for (const key of podKeys) touched.pods.add(key);
+  }
+
+  observe(clusterId: string, event: StoredEvent): void {
+    const touched = this.touched.get(clusterId);
+    if (touched) note(touched, event);
+  }
+}
