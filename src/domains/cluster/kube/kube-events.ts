@@ -32,13 +32,37 @@ export interface KubeEventObject extends KubeObject {
   reportingInstance: string;
 }
 
-const dedupeKey = (o: KubeObject, note: EventNote): string => `${o.metadata.uid}|${note.reason}|${note.fieldPath ?? ''}|${note.message}`;
+const dedupeKey = (uid: string | undefined, note: EventNote): string => `${uid}|${note.reason}|${note.fieldPath ?? ''}|${note.message}`;
+
+/** Recorder is the event recorder's memory of a cluster: which Event a repeat counts into, and the Events oldest first. */
+interface Recorder {
+  readonly byNote: Map<string, string>;
+  readonly order: string[];
+}
+
+/** recorders are derived from the stored Events (rebuilt after a restart or replay), so they stay out of snapshots. */
+const recorders = new WeakMap<KubeCluster, Recorder>();
+
+function recorderOf(cluster: KubeCluster): Recorder {
+  let recorder = recorders.get(cluster);
+  if (!recorder) {
+    recorder = { byNote: new Map(), order: [] };
+    for (const [key, object] of Object.entries(cluster.objects.Event ?? {})) {
+      const event = object as KubeEventObject;
+      recorder.byNote.set(dedupeKey(event.involvedObject.uid, { ...event, fieldPath: event.involvedObject.fieldPath }), key);
+      recorder.order.push(key);
+    }
+    recorders.set(cluster, recorder);
+  }
+  return recorder;
+}
 
 /** recordEvent adds an Event about an object, or counts a repeat of the same one, as the event recorder does. */
 export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: EventNote, source: EventSource, at: string): void {
-  const index = (cluster.eventIndex ??= {});
-  const key = dedupeKey(involved, note);
-  const existing = index[key] ? (cluster.objects.Event?.[index[key]] as KubeEventObject | undefined) : undefined;
+  const recorder = recorderOf(cluster);
+  const noteKey = dedupeKey(involved.metadata.uid, note);
+  const found = recorder.byNote.get(noteKey);
+  const existing = found === undefined ? undefined : (cluster.objects.Event?.[found] as KubeEventObject | undefined);
   if (existing) {
     existing.count++;
     existing.lastTimestamp = at;
@@ -70,15 +94,15 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
     reportingInstance: source.host ?? '',
   };
   putObject(cluster, event);
-  index[key] = objectKey(namespace, event.metadata.name!);
-  const order = (cluster.eventOrder ??= []);
-  order.push(index[key]);
+  const key = objectKey(namespace, event.metadata.name!);
+  recorder.byNote.set(noteKey, key);
+  recorder.order.push(key);
   // Prune a tenth at a time, oldest first, so pruning costs little per event.
-  if (order.length <= MAX_EVENTS) return;
-  for (const stale of order.splice(0, order.length - MAX_EVENTS * 0.9)) {
+  if (recorder.order.length <= MAX_EVENTS) return;
+  for (const stale of recorder.order.splice(0, recorder.order.length - MAX_EVENTS * 0.9)) {
     const oldest = cluster.objects.Event?.[stale] as KubeEventObject | undefined;
     if (!oldest) continue;
     removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!);
-    delete index[dedupeKey({ metadata: { uid: oldest.involvedObject.uid } } as KubeObject, { ...oldest, fieldPath: oldest.involvedObject.fieldPath })];
+    recorder.byNote.delete(dedupeKey(oldest.involvedObject.uid, { ...oldest, fieldPath: oldest.involvedObject.fieldPath }));
   }
 }

@@ -199,7 +199,7 @@ const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled',
 /** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
 export const kubeObjectsProjection: Projection<KubeObjectsState> = {
   name: 'kubeObjects',
-  version: 4,
+  version: 5,
   initialState: () => ({ clusters: {} }),
   apply(state, stored: StoredEvent) {
     if (CLUSTER_EVENTS.has(stored.type)) {

@@ -44,10 +44,6 @@ export interface KubeCluster extends ObjectStore {
   serviceCidr: string;
   /** streamVersion is the version of the cluster's kube stream this state reflects. */
   streamVersion: number;
-  /** eventIndex finds the Event a repeated report counts into. */
-  eventIndex?: Record<string, string>;
-  /** eventOrder lists the cluster's Events oldest first, to prune the oldest past MAX_EVENTS. */
-  eventOrder?: string[];
   /** podSince is when each pod entered its current lifecycle state (virtual time), for the kubelet's delays. */
   podSince: Record<string, string>;
   /** scheduling is each pod's latest scheduling attempt. */

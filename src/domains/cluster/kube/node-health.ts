@@ -1,5 +1,6 @@
 import { getObject, listObjects, putObject, TAINT_UNREACHABLE, type Node, type NodeCondition, type Pod, type Taint } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
+import { keyedGroup, type GroupingKey } from '../../../emulator/kube/store-index.js';
 import type { KubeCluster } from './kube.types.js';
 import { podsOnNode } from './pod-groups.js';
 
@@ -18,8 +19,19 @@ export interface NodeHealthPlan {
   readonly nextDueAt?: number;
 }
 
-const isReady = (node: Node): boolean => node.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
 const hasUnreachableTaint = (node: Node): boolean => (node.spec.taints ?? []).some((t) => t.key === TAINT_UNREACHABLE);
+
+/** BY_UNREACHABLE files nodes by whether they carry the unreachable taint, so a healthy cluster costs nothing to check. */
+const BY_UNREACHABLE: GroupingKey<Node> = { keyOf: (node) => (hasUnreachableTaint(node) ? 'tainted' : undefined) };
+
+/** nodesToCheck are the nodes the lifecycle controller must look at: failed ones and ones still tainted unreachable. */
+function nodesToCheck(cluster: KubeCluster): Node[] {
+  const failed = Object.keys(cluster.nodeFailures);
+  const tainted = keyedGroup<Node>(cluster, 'Node', BY_UNREACHABLE, 'tainted').objects();
+  if (failed.length === 0) return [...tainted];
+  const names = new Set([...failed, ...tainted.map((n) => n.metadata.name!)]);
+  return listObjects<Node>(cluster, 'Node').filter((n) => names.has(n.metadata.name!));
+}
 
 /** tolerationSeconds is how long a pod tolerates a NoExecute taint (Infinity if forever, 0 if not at all). */
 export function tolerationSeconds(pod: Pod, taint: Taint): number {
@@ -34,7 +46,7 @@ export function tolerationSeconds(pod: Pod, taint: Taint): number {
 export function planNodeHealth(cluster: KubeCluster, now: number): NodeHealthPlan {
   const plan = { unreachable: [] as string[], reachable: [] as string[], evict: [] as Array<{ namespace: string; name: string }>, nextDueAt: undefined as number | undefined };
   const due = (at: number) => (plan.nextDueAt = plan.nextDueAt === undefined ? at : Math.min(plan.nextDueAt, at));
-  for (const node of listObjects<Node>(cluster, 'Node')) {
+  for (const node of nodesToCheck(cluster)) {
     const name = node.metadata.name!;
     const failedAt = cluster.nodeFailures[name];
     if (failedAt === undefined) {
