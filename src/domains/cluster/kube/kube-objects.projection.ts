@@ -1,107 +1,19 @@
-import { emptyStore, getObject, listObjects, putObject, qosClass, removeObject, uidFor, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
-import { stableStringify } from '../../../platform/commands/stable-hash.js';
-import { stageEvents } from '../../../emulator/kubelet/index.js';
+import { emptyStore, getObject, listObjects, removeObject, type Pod } from '../../../emulator/kube/index.js';
 import type { Projection, StoredEvent } from '../../../platform/kernel/index.js';
 import type { ClusterEvent } from '../cluster/cluster.types.js';
-import { desired, LAST_APPLIED } from './apply-objects.js';
 import { leaseObject, namespaceObject, nodeObject, registrySecret, SYSTEM_NAMESPACES } from './builtin-objects.js';
-import type { KubeCluster, KubeEvent } from './kube.types.js';
 import { applyContainerCrashed } from './faults.js';
 import { recordEvent } from './kube-events.js';
-import { markReachable, markUnreachable, withDefaultTolerations } from './node-health.js';
-import { allocateAddresses, kubernetesService } from './service-addresses.js';
+import type { KubeCluster, KubeEvent } from './kube.types.js';
+import { markReachable, markUnreachable } from './node-health.js';
+import { clone, configureObject, createObject, deleteObject, remember } from './object-writes.js';
 import { applyPodsAdvanced, applyPodsScheduled } from './pod-transitions.js';
 import { applyActions, type ObjectWriter } from './reconcile.js';
+import { kubernetesService } from './service-addresses.js';
 
 /** KubeObjectsState is every cluster's object store. */
 export interface KubeObjectsState {
   clusters: Record<string, KubeCluster>;
-}
-
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-/** initialStatus is the status the API server starts an object with; a user's status is ignored. */
-function initialStatus(object: KubeObject): unknown {
-  if (object.kind === 'Pod') return { phase: 'Pending', qosClass: qosClass(object as unknown as Pod) };
-  if (object.kind === 'Namespace') return { phase: 'Active' };
-  if (object.kind === 'Service') return { loadBalancer: {} };
-  return object.status === undefined ? undefined : {};
-}
-
-/** createObject stores a new object with its server-set metadata; a user's status is replaced, a system object's kept. */
-export function createObject(cluster: KubeCluster, object: KubeObject, at: string, from: 'user' | 'system' = 'system'): KubeObject {
-  object.metadata.uid = uidFor(cluster.clusterId, cluster.revision + 1);
-  object.metadata.creationTimestamp = at;
-  object.metadata.generation = 1;
-  if (object.kind === 'Pod') withDefaultTolerations(object as unknown as Pod);
-  if (object.kind === 'Service') allocateAddresses(cluster, object);
-  if (from === 'user') {
-    const status = initialStatus(object);
-    if (status === undefined) delete object.status;
-    else object.status = status;
-  }
-  putObject(cluster, object);
-  return object;
-}
-
-/** keepServerSetFields carries over what the server, not the user, set in a spec: a pod's node, a service's IPs. */
-function keepServerSetFields(existing: KubeObject, object: KubeObject): void {
-  const before = (existing.spec ?? {}) as Record<string, unknown>;
-  const after = (object.spec ??= {}) as Record<string, unknown>;
-  for (const field of ['nodeName', 'clusterIP', 'clusterIPs']) {
-    if (before[field] !== undefined && after[field] === undefined) after[field] = before[field];
-  }
-  type Port = { name?: string; port?: number; nodePort?: number };
-  const oldPorts = (before.ports ?? []) as Port[];
-  for (const port of (after.ports ?? []) as Port[]) {
-    const old = oldPorts.find((p) => p.port === port.port && p.name === port.name);
-    if (old?.nodePort && port.nodePort === undefined && (after.type === 'NodePort' || after.type === 'LoadBalancer')) port.nodePort = old.nodePort;
-  }
-}
-
-/** remember records the applied configuration in kubectl's annotation, so a re-apply can tell what changed. */
-function remember(object: KubeObject): KubeObject {
-  object.metadata.annotations = { ...object.metadata.annotations, [LAST_APPLIED]: desired(object) };
-  return object;
-}
-
-/** configureObject replaces what the user declares, keeping identity and status; a new spec bumps the generation. */
-function configureObject(cluster: KubeCluster, object: KubeObject): void {
-  const existing = getObject(cluster, object.kind, object.metadata.namespace, object.metadata.name ?? '');
-  if (!existing) return;
-  keepServerSetFields(existing, object);
-  const specChanged = stableStringify(existing.spec) !== stableStringify(object.spec);
-  const { uid, creationTimestamp, generation = 1, ownerReferences, finalizers } = existing.metadata;
-  object.metadata = {
-    ...object.metadata,
-    uid,
-    creationTimestamp,
-    generation: specChanged ? generation + 1 : generation,
-    ownerReferences: object.metadata.ownerReferences ?? ownerReferences,
-    finalizers: object.metadata.finalizers ?? finalizers,
-  };
-  if (object.metadata.ownerReferences === undefined) delete object.metadata.ownerReferences;
-  if (object.metadata.finalizers === undefined) delete object.metadata.finalizers;
-  if (existing.status !== undefined) object.status = existing.status;
-  putObject(cluster, object);
-}
-
-/** deleteObject removes an object; a pod on a node first terminates gracefully, and the kubelet removes it. */
-function deleteObject(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string): void {
-  const pod = kind === 'Pod' ? getObject<Pod>(cluster, 'Pod', namespace, name) : undefined;
-  if (pod?.spec.nodeName) {
-    pod.metadata.deletionTimestamp = at;
-    pod.metadata.deletionGracePeriodSeconds = pod.spec.terminationGracePeriodSeconds ?? 30;
-    cluster.podSince[`${namespace ?? ''}/${name}`] = at;
-    putObject(cluster, pod);
-    if (cluster.nodeFailures[pod.spec.nodeName] !== undefined) return;
-    const source = { component: 'kubelet', host: pod.spec.nodeName };
-    for (const note of stageEvents(pod, [{ type: 'Normal', reason: 'Killing', message: 'Stopping container {container}', perContainer: true }])) {
-      recordEvent(cluster, pod, note, source, at);
-    }
-    return;
-  }
-  removeObject(cluster, kind, namespace, name);
 }
 
 /** applyHealthEvent records faults and what the node lifecycle controller did about them. */
