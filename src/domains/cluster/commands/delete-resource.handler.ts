@@ -5,6 +5,7 @@ import { CommandPipeline, viewTarget } from '../../../platform/commands/command-
 import { decideKube } from '../kube/kube.decider.js';
 import { KubeReadModel } from '../kube/kube.read-model.js';
 import { kubeStream } from '../kube/kube.types.js';
+import { namespaced } from '../kube/resources.js';
 
 /** DeleteResourceCommand deletes one Kubernetes object. */
 export class DeleteResourceCommand extends Command<{ kind: string; namespace: string | null; name: string }> {
@@ -22,7 +23,7 @@ export class DeleteResourceHandler implements ICommandHandler<DeleteResourceComm
   ) {}
 
   execute({ ctx, input }: DeleteResourceCommand) {
-    const namespace = CLUSTER_SCOPED.has(input.kind) ? null : (input.namespace ?? 'default');
+    const namespace = namespaced(input.kind) ? (input.namespace ?? 'default') : null;
     return this.pipeline.run(ctx, { type: 'DeleteResource', payload: input }, (env) => {
       const cluster = this.kube.cluster(ctx.accountId, input.clusterId);
       const data = { accountId: ctx.accountId, clusterId: input.clusterId, kind: input.kind, namespace, name: input.name, at: env.at };
@@ -33,6 +34,3 @@ export class DeleteResourceHandler implements ICommandHandler<DeleteResourceComm
     });
   }
 }
-
-/** CLUSTER_SCOPED kinds have no namespace. */
-export const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding']);

@@ -2,6 +2,7 @@ import { getObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { stableStringify } from '../../../platform/commands/stable-hash.js';
 import { DomainError, notFound } from '../../../platform/kernel/index.js';
 import type { AppliedObject, KubeCluster, KubeEvent } from './kube.types.js';
+import { resourceName } from './resources.js';
 import { checkRequestedAddresses } from './service-addresses.js';
 
 /** LAST_APPLIED is kubectl's annotation holding the configuration an object was last applied with. */
@@ -33,13 +34,6 @@ function podSpecChangeAllowed(existing: KubeObject, next: KubeObject): boolean {
   return stableStringify(strip(existing.spec as Spec)) === stableStringify(strip(next.spec as Spec));
 }
 
-/** resourceName is the lowercase plural the API server uses in messages (`deployments`, `pods`). */
-export function resourceName(kind: string): string {
-  const lower = kind.toLowerCase();
-  if (lower.endsWith('s')) return `${lower}es`;
-  if (lower.endsWith('y') && !/[aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
-  return `${lower}s`;
-}
 
 /** planApply sorts a manifest's objects into created, configured and unchanged, refusing what Kubernetes refuses. */
 export function planApply(cluster: KubeCluster, objects: readonly KubeObject[], at: string): { events: KubeEvent[]; applied: AppliedObject[] } {

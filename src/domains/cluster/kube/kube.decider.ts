@@ -1,7 +1,8 @@
 import { getObject, type Pod } from '../../../emulator/kube/index.js';
 import { matchingStage, podFacts } from '../../../emulator/kubelet/index.js';
 import { exhaustive, notFound } from '../../../platform/kernel/index.js';
-import { planApply, resourceName } from './apply-objects.js';
+import { planApply } from './apply-objects.js';
+import { resourceName } from './resources.js';
 import type { KubeCluster, KubeCommand, KubeEvent } from './kube.types.js';
 import { decideFault } from './faults.js';
 import { pendingPod } from './pod-transitions.js';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { getObject, listObjects, objectKey, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
+import { getObject, listObjects, objectKey, type Pod } from '../../../emulator/kube/index.js';
 import { notFound } from '../../../platform/kernel/index.js';
 import { ProjectionService } from '../../../platform/projections/index.js';
-import { withHeartbeats } from './heartbeats.js';
 import type { KubeEventObject } from './kube-events.js';
 import type { KubeObjectsState } from './kube-objects.projection.js';
 import type { KubeCluster } from './kube.types.js';
@@ -47,11 +46,5 @@ export class KubeReadModel {
       .filter((e) => !involved?.name || e.involvedObject.name === involved.name)
       .filter((e) => !involved?.namespace || e.involvedObject.namespace === involved.namespace)
       .map(eventView);
-  }
-
-  /** object returns any object as of now (node heartbeats filled in), for the manifest view and the Kubernetes API facade. */
-  object(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, now: number): KubeObject | undefined {
-    const object = getObject(cluster, kind, namespace, name);
-    return object && withHeartbeats(cluster, object, now);
   }
 }

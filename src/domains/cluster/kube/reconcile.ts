@@ -1,6 +1,7 @@
 import { getObject, putObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
 import type { KubeCluster, ObjectAction } from './kube.types.js';
+import { clone } from './object-writes.js';
 
 /** stillApplies drops actions the world has overtaken since the controller looked: creating what exists, changing what is gone. */
 export function stillApplies(cluster: KubeCluster, action: ObjectAction): boolean {
@@ -30,12 +31,12 @@ export interface ObjectWriter {
 export function applyActions(cluster: KubeCluster, actions: readonly ObjectAction[], at: string, writer: ObjectWriter): void {
   for (const action of actions) {
     if (!stillApplies(cluster, action)) continue;
-    if (action.type === 'create') writer.create(cluster, structuredClone(action.object), at);
-    else if (action.type === 'update') writer.update(cluster, structuredClone(action.object));
+    if (action.type === 'create') writer.create(cluster, clone(action.object), at);
+    else if (action.type === 'update') writer.update(cluster, clone(action.object));
     else if (action.type === 'delete') writer.remove(cluster, action.kind, action.namespace, action.name, at);
     else if (action.type === 'status') {
       const object = getObject(cluster, action.kind, action.namespace, action.name)!;
-      object.status = structuredClone(action.status);
+      object.status = clone(action.status);
       putObject(cluster, object);
     } else {
       const { kind, namespace, name } = action.involved;
