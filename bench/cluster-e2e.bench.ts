@@ -11,7 +11,7 @@ const PODS = Number(process.env.BENCH_PODS ?? 1000);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tkesim-cluster-bench-'));
-  const server = await startServer(testConfig({ database: { engine: 'sqlite', path: join(dir, 'tkesim.sqlite') }, dataDir: dir, snapshotEvery: 1_000_000 }), ['error']);
+  const server = await startServer(testConfig({ database: { engine: 'sqlite', path: join(dir, 'tkesim.sqlite') }, dataDir: dir, snapshotEvery: Number(process.env.BENCH_SNAPSHOT_EVERY ?? 1_000_000) }), ['error']);
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.sandboxToken}` }, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { data?: any; errors?: unknown };

@@ -20,6 +20,9 @@ export class ProjectionService implements OnModuleInit {
   private readonly listeners: AppliedListener[] = [];
   private lastSnapshotAt = 0;
   private snapshotting: Promise<void> | undefined;
+  /** snapshotCostMs and snapshotDoneAt pace snapshots so that writing them takes at most a tenth of the time. */
+  private snapshotCostMs = 0;
+  private snapshotDoneAt = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -52,9 +55,15 @@ export class ProjectionService implements OnModuleInit {
 
   /** snapshot saves the read models now; it resolves when the snapshot is durable. */
   snapshot(): Promise<void> {
+    const wall = this.config.wallClock;
+    const started = wall.now();
     this.snapshotting ??= this.store
-      .saveSnapshot(this.engine.toSnapshot(), new Date(this.config.wallClock.now()).toISOString())
-      .then(() => void (this.lastSnapshotAt = this.engine.position))
+      .saveSnapshot(this.engine.toSnapshot(), new Date(started).toISOString())
+      .then(() => {
+        this.lastSnapshotAt = this.engine.position;
+        this.snapshotDoneAt = wall.now();
+        this.snapshotCostMs = this.snapshotDoneAt - started;
+      })
       .catch((error) => this.logger.error(`snapshot failed: ${error}`))
       .finally(() => (this.snapshotting = undefined));
     return this.snapshotting;
@@ -74,6 +83,8 @@ export class ProjectionService implements OnModuleInit {
         this.logger.error(`listener failed: ${error instanceof Error ? error.stack : error}`);
       }
     }
-    if (this.engine.position - this.lastSnapshotAt >= this.config.snapshotEvery) void this.snapshot();
+    // Every N events, but never so often that serialising large read models dominates: a snapshot that took t waits 10 t.
+    const due = this.engine.position - this.lastSnapshotAt >= this.config.snapshotEvery;
+    if (due && this.config.wallClock.now() - this.snapshotDoneAt >= 10 * this.snapshotCostMs) void this.snapshot();
   }
 }
