@@ -7,3 +7,5 @@ export * from './ipam/node-port-allocator.js';
 export * from './ipam/cluster-ip-allocator.js';
 export * from './routes/route-controller.js';
 export * from './routes/route-lookup.js';
+export * from './services/service-endpoints.js';
+export * from './services/service-dns.js';

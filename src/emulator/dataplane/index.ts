@@ -1,0 +1,2 @@
+export * from './trace/packet-trace.js';
+export * from './trace/trace-packet.js';
