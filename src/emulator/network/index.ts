@@ -1,5 +1,6 @@
 export * from './world/network-world.js';
 export * from './world/seed-world.js';
+export * from './world/kube-event.js';
 export * from './errors/network-input-error.js';
 export * from './ipam/cidr-text.js';
 export * from './ipam/pod-ip-allocator.js';
@@ -9,3 +10,6 @@ export * from './routes/route-controller.js';
 export * from './routes/route-lookup.js';
 export * from './services/service-endpoints.js';
 export * from './services/service-dns.js';
+export * from './clb/clb.js';
+export * from './clb/desired-clb.js';
+export * from './clb/clb-diff.js';

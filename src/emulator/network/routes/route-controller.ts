@@ -1,4 +1,5 @@
 import type { NodeCondition } from '../../kube/node.js';
+import type { KubeEventDraft } from '../world/kube-event.js';
 import type { GlobalRoute, NetworkNode } from '../world/network-world.js';
 
 /** DEFAULT_ROUTE_QUOTA is how many routes a cluster's route table holds unless configured otherwise. */
@@ -17,21 +18,13 @@ export interface RouteControllerInput {
   readonly previous?: Readonly<Record<string, NodeCondition | undefined>>;
 }
 
-/** RouteEvent is a Kubernetes Event the route controller records against a node. */
-export interface RouteEvent {
-  readonly type: 'Normal' | 'Warning';
-  readonly reason: string;
-  readonly message: string;
-  readonly involvedObject: { readonly kind: 'Node'; readonly name: string };
-}
-
 /** RouteDecision is what to change in the VPC and what each node's NetworkUnavailable condition becomes. */
 export interface RouteDecision {
   readonly add: readonly GlobalRoute[];
   readonly remove: readonly GlobalRoute[];
   readonly conditions: Readonly<Record<string, NodeCondition>>;
   readonly unrouted: readonly string[];
-  readonly events: readonly RouteEvent[];
+  readonly events: readonly KubeEventDraft[];
 }
 
 const routeOf = (node: RoutedNode): GlobalRoute => ({ destination: node.podCidr, nextHop: node.privateIp, nodeName: node.name });
@@ -46,7 +39,7 @@ export function networkCondition(routed: boolean, now: string, previous?: NodeCo
     : { type: 'NetworkUnavailable', status, reason: 'NoRouteCreated', message: 'RouteController failed to create a route', lastTransitionTime };
 }
 
-function failedEvent(node: RoutedNode, why: string): RouteEvent {
+function failedEvent(node: RoutedNode, why: string): KubeEventDraft {
   return {
     type: 'Warning',
     reason: 'FailedToCreateRoute',
@@ -68,7 +61,7 @@ export function reconcileRoutes(input: RouteControllerInput): RouteDecision {
   const taken = new Map(kept.map((route) => [route.destination, route.nodeName]));
   const add: GlobalRoute[] = [];
   const unrouted: string[] = [];
-  const events: RouteEvent[] = [];
+  const events: KubeEventDraft[] = [];
   const conditions: Record<string, NodeCondition> = {};
   for (const node of nodes) {
     const owner = taken.get(node.podCidr);
