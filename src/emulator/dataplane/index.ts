@@ -1,2 +1,4 @@
 export * from './trace/packet-trace.js';
 export * from './trace/trace-packet.js';
+export * from './traffic/backend-health.js';
+export * from './traffic/simulate-traffic.js';
