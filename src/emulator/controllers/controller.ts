@@ -27,6 +27,7 @@ export interface EventNote {
 /**
  * ControllerAction is one write a controller asks the API server for.
  * - create: a fully formed object (name, namespace, labels, ownerReferences); the store sets uid, resourceVersion, creationTimestamp.
+ * - createPods: one create per name of pods stamped from the same template (`object` carries every field but the name), logged once.
  * - update: replaces everything of an existing object but its status (metadata, spec, and top-level data such as an Endpoints' subsets).
  * - status: replaces an object's status.
  * - delete: pods terminate gracefully (the kubelet removes them); other objects go at once.
@@ -34,6 +35,7 @@ export interface EventNote {
  */
 export type ControllerAction =
   | { type: 'create'; object: KubeObject }
+  | { type: 'createPods'; object: KubeObject; names: string[] }
   | { type: 'update'; object: KubeObject }
   | { type: 'status'; kind: string; namespace?: string; name: string; status: unknown }
   | { type: 'delete'; kind: string; namespace?: string; name: string }

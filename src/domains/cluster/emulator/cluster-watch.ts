@@ -9,7 +9,7 @@ export interface Touched {
 }
 
 type Ref = { namespace?: string | null; name?: string };
-type Action = { type: string; object?: { kind: string; metadata: Ref }; kind?: string } & Ref;
+type Action = { type: string; object?: { kind: string; metadata: Ref }; names?: string[]; kind?: string } & Ref;
 
 const keyOf = (ref: Ref): string => objectKey(ref.namespace ?? 'default', ref.name ?? '');
 
@@ -31,7 +31,8 @@ function note(touched: Touched, event: StoredEvent): void {
     }
     case 'ObjectsReconciled':
       for (const a of data.actions as Action[]) {
-        if (a.object?.kind === 'Pod') touched.pods.add(keyOf(a.object.metadata));
+        if (a.names) for (const name of a.names) touched.pods.add(keyOf({ namespace: a.object?.metadata.namespace, name }));
+        else if (a.object?.kind === 'Pod') touched.pods.add(keyOf(a.object.metadata));
         else if (a.kind === 'Pod') touched.pods.add(keyOf(a));
       }
       return;

@@ -6,7 +6,7 @@ import { resourceName } from './resources.js';
 import type { KubeCluster, KubeCommand, KubeEvent } from './kube.types.js';
 import { decideFault } from './faults.js';
 import { pendingPod } from './pod-transitions.js';
-import { stillApplies } from './reconcile.js';
+import { stillCurrent } from './reconcile.js';
 
 /** owned returns the cluster if the caller's account owns it; anything else is NOT_FOUND, as for an absent cluster. */
 function owned(cluster: KubeCluster | undefined, accountId: string, clusterId: string): KubeCluster {
@@ -49,7 +49,7 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
       return decideFault(command, owned(state, command.data.accountId, command.data.clusterId));
     case 'ReconcileObjects': {
       if (!state) return [];
-      const actions = command.data.actions.filter((a) => stillApplies(state, a));
+      const actions = command.data.actions.map((a) => stillCurrent(state, a)).filter((a) => a !== undefined);
       return actions.length === 0 ? [] : [{ type: 'ObjectsReconciled', data: { ...command.data, actions } }];
     }
     case 'UpdateNodeHealth': {

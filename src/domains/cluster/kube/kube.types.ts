@@ -76,6 +76,7 @@ export interface SchedulingOutcome {
 /** ObjectAction is what a controller asks of the API server (the controllers' ControllerAction, as logged). */
 export type ObjectAction =
   | { type: 'create'; object: KubeObject }
+  | { type: 'createPods'; object: KubeObject; names: string[] }
   | { type: 'update'; object: KubeObject }
   | { type: 'status'; kind: string; namespace?: string; name: string; status: unknown }
   | { type: 'delete'; kind: string; namespace?: string; name: string }

@@ -3,8 +3,14 @@ import { recordEvent } from './kube-events.js';
 import type { KubeCluster, ObjectAction } from './kube.types.js';
 import { clone } from './object-writes.js';
 
-/** stillApplies drops actions the world has overtaken since the controller looked: creating what exists, changing what is gone. */
-export function stillApplies(cluster: KubeCluster, action: ObjectAction): boolean {
+/** stillCurrent is the part of an action the world has not overtaken since the controller looked (not creating what exists, not changing what is gone), if any. */
+export function stillCurrent(cluster: KubeCluster, action: ObjectAction): ObjectAction | undefined {
+  if (action.type !== 'createPods') return stillApplies(cluster, action) ? action : undefined;
+  const names = action.names.filter((name) => !getObject(cluster, 'Pod', action.object.metadata.namespace, name));
+  return names.length === action.names.length ? action : names.length > 0 ? { ...action, names } : undefined;
+}
+
+function stillApplies(cluster: KubeCluster, action: Exclude<ObjectAction, { type: 'createPods' }>): boolean {
   switch (action.type) {
     case 'create':
       return !getObject(cluster, action.object.kind, action.object.metadata.namespace, action.object.metadata.name ?? '');
@@ -30,6 +36,10 @@ export interface ObjectWriter {
 /** applyActions carries out a controller's actions in order. */
 export function applyActions(cluster: KubeCluster, actions: readonly ObjectAction[], at: string, writer: ObjectWriter): void {
   for (const action of actions) {
+    if (action.type === 'createPods') {
+      createPods(cluster, action, at, writer);
+      continue;
+    }
     if (!stillApplies(cluster, action)) continue;
     if (action.type === 'create') writer.create(cluster, clone(action.object), at);
     else if (action.type === 'update') writer.update(cluster, clone(action.object));
@@ -43,5 +53,16 @@ export function applyActions(cluster: KubeCluster, actions: readonly ObjectActio
       const involved = getObject(cluster, kind, namespace, name) ?? ({ apiVersion: 'v1', kind, metadata: { name, namespace } } as KubeObject);
       recordEvent(cluster, involved, action.note, action.source, at);
     }
+  }
+}
+
+/** createPods stamps each named pod from the logged template: one serialisation, one parse per pod. */
+function createPods(cluster: KubeCluster, action: Extract<ObjectAction, { type: 'createPods' }>, at: string, writer: ObjectWriter): void {
+  const template = JSON.stringify(action.object);
+  for (const name of action.names) {
+    if (getObject(cluster, 'Pod', action.object.metadata.namespace, name)) continue;
+    const pod = JSON.parse(template) as KubeObject;
+    pod.metadata = { name, ...pod.metadata };
+    writer.create(cluster, pod, at);
   }
 }

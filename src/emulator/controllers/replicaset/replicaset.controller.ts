@@ -29,19 +29,19 @@ function relatedPods(kind: ReplicatedKind, owner: KubeObject, store: ObjectStore
 }
 
 function createPods(kind: ReplicatedKind, owner: ReplicaSetLike, count: number, ctx: ControllerContext): ControllerAction[] {
-  const actions: ControllerAction[] = [];
   const template = owner.spec.template;
-  if (!template) return actions;
+  if (!template || count <= 0) return [];
   const { namespace } = owner.metadata;
   const created = new Set<string>();
   for (let i = 0; i < count; i++) {
-    const name = generateName(`${owner.metadata.name}-`, ctx.random, (n) => created.has(n) || getObject(ctx.store, 'Pod', namespace, n) !== undefined);
-    created.add(name);
-    const pod = admitPod(podFromTemplate(template, owner, name));
-    pod.metadata.generateName = `${owner.metadata.name}-`;
-    actions.push({ type: 'create', object: pod }, eventAbout(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, kind.component));
+    created.add(generateName(`${owner.metadata.name}-`, ctx.random, (n) => created.has(n) || getObject(ctx.store, 'Pod', namespace, n) !== undefined));
   }
-  return actions;
+  // Every pod is the template stamped with its own name: one logged object stands for all of them.
+  const pod = admitPod(podFromTemplate(template, owner, ''));
+  delete pod.metadata.name;
+  pod.metadata.generateName = `${owner.metadata.name}-`;
+  const names = [...created];
+  return [{ type: 'createPods', object: pod, names }, ...names.map((name) => eventAbout(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, kind.component))];
 }
 
 /** syncReplicaSet claims the pods a replica keeper selects, creates or deletes pods to match spec.replicas, and reports status. */

@@ -69,6 +69,9 @@ export function applyActions(store: ObjectStore, actions: readonly ControllerAct
       case 'create':
         create(store, action.object, now);
         break;
+      case 'createPods':
+        for (const name of action.names) create(store, { ...action.object, metadata: { ...action.object.metadata, name } }, now);
+        break;
       case 'update':
         update(store, action.object);
         break;
