@@ -30,9 +30,9 @@ function syncBoundClaim(world: StorageWorld, work: VolumeWork, claim: Persistent
 
 /** volumeWritten is the name of the PersistentVolume an action writes, if it writes one. */
 function volumeWritten(action: ControllerAction): string | undefined {
-  if (action.type === 'event') return undefined;
-  if (action.type === 'create' || action.type === 'update') return action.object.kind === 'PersistentVolume' ? action.object.metadata.name : undefined;
-  return action.kind === 'PersistentVolume' ? action.name : undefined;
+  if ('object' in action) return action.object.kind === 'PersistentVolume' ? action.object.metadata.name : undefined;
+  if ('kind' in action) return action.kind === 'PersistentVolume' ? action.name : undefined;
+  return undefined;
 }
 
 /** bindingComplete: the controller finished binding this claim (pv.kubernetes.io/bind-completed). */
