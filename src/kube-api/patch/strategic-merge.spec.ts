@@ -27,7 +27,7 @@ describe('strategic merge patch', () => {
   const sidecar = { name: 'log', image: 'busybox' };
 
   it('applies the patch kubectl sent for a changed image and port', () => {
-    const patch = {
+    const patch: Json = {
       spec: {
         template: {
           spec: {

@@ -48,11 +48,11 @@ describe('cluster prefix and item paths', () => {
     expect(stripClusterPrefix(path)).toEqual(expected);
   });
 
-  it.each([
-    [['apps', 'v1', 'deployments', 'default', 'web'], '/apis/apps/v1/namespaces/default/deployments/web'],
-    [['', 'v1', 'nodes', undefined, 'n1'], '/api/v1/nodes/n1'],
-    [['', 'v1', 'pods', 'default', undefined], '/api/v1/namespaces/default/pods'],
-  ] as const)('builds %j', (args, expected) => {
-    expect(itemPath(...args)).toBe(expected);
+  it.each<[string, string | undefined, string | undefined, string]>([
+    ['apps', 'default', 'web', '/apis/apps/v1/namespaces/default/deployments/web'],
+    ['', undefined, 'n1', '/api/v1/deployments/n1'],
+    ['', 'default', undefined, '/api/v1/namespaces/default/deployments'],
+  ])('builds group %j namespace %j name %j', (group, namespace, name, expected) => {
+    expect(itemPath(group, 'v1', 'deployments', namespace, name)).toBe(expected);
   });
 });
