@@ -13,3 +13,6 @@ export * from './services/service-dns.js';
 export * from './clb/clb.js';
 export * from './clb/desired-clb.js';
 export * from './clb/clb-diff.js';
+export * from './ingress/ingress-match.js';
+export * from './ingress/tke-ingress-validation.js';
+export * from './ingress/application-clb.js';
