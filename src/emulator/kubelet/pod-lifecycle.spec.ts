@@ -1,6 +1,7 @@
 import { SeededRandom } from '../clock/seeded-random.js';
 import type { Pod } from '../kube/pod.js';
-import { fullImage, nextStatus, podFacts, stageDelayMs, stageEvents } from './pod-lifecycle.js';
+import { fullImage, nextStatus, stageDelayMs, stageEvents } from './pod-lifecycle.js';
+import { podFacts } from './pod-facts.js';
 import { matchingStage, podStages } from './pod-stages.js';
 
 const at = '2017-06-01T00:00:00.000Z';

@@ -1,22 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { RandomSource } from '../clock/seeded-random.js';
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from '../kube/pod.js';
-import type { PodFact, PodStage, StageEvent } from './pod-stages.js';
-
-/** podFacts observes a pod the way the stages' `when` lists read it. */
-export function podFacts(pod: Pod): Set<PodFact> {
-  const facts = new Set<PodFact>();
-  const statuses = pod.status?.containerStatuses ?? [];
-  if (pod.spec.nodeName) facts.add('bound');
-  if (pod.metadata.deletionTimestamp) facts.add('deleting');
-  if (statuses.length === 0) facts.add('noContainerStatuses');
-  if (statuses.length > 0 && statuses.every((s) => s.state.waiting?.reason === 'ContainerCreating')) facts.add('containersCreating');
-  if (statuses.length > 0 && statuses.every((s) => s.state.running)) facts.add('containersRunning');
-  if (statuses.length > 0 && statuses.every((s) => s.ready)) facts.add('containersReady');
-  if (pod.spec.containers.some((c) => c.readinessProbe)) facts.add('hasReadinessProbe');
-  if (statuses.some((s) => s.state.waiting?.reason === 'CrashLoopBackOff')) facts.add('backingOff');
-  return facts;
-}
+import { containerId, imageId } from './container-ids.js';
+import type { PodStage, StageEvent } from './pod-stages.js';
 
 /** stageDelayMs is how long a pod waits in virtual time before the stage applies. */
 export function stageDelayMs(stage: PodStage, pod: Pod, random: RandomSource): number {
@@ -46,37 +31,6 @@ export function crashBackoffMs(restartCount: number): number {
 export function fullImage(image: string): string {
   const named = image.includes('/') ? (image.split('/')[0].includes('.') ? image : `docker.io/${image}`) : `docker.io/library/${image}`;
   return /:[^/]+$/.test(named) || named.includes('@') ? named : `${named}:latest`;
-}
-
-/** imageDigests remembers each image's digest: a cluster runs few images many times. */
-const imageDigests = new Map<string, string>();
-
-/** imageId is the repo digest the runtime reports for an image (a stand-in: the SHA-256 of its name). */
-function imageId(image: string): string {
-  let id = imageDigests.get(image);
-  if (id === undefined) {
-    id = `${image.replace(/:[^/:]+$/, '')}@sha256:${createHash('sha256').update(image).digest('hex')}`;
-    if (imageDigests.size < 10_000) imageDigests.set(image, id);
-  }
-  return id;
-}
-
-/** containerId is a container's runtime id: 64 hex digits, stable for the pod, container and restart (a fast mix, not a digest). */
-export function containerId(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b1;
-  for (let i = 0; i < text.length; i++) {
-    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-    b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995);
-  }
-  let hex = '';
-  for (let round = 1; round <= 8; round++) {
-    let x = a ^ Math.imul(b, round) ^ Math.imul(round, 0x27d4eb2f);
-    x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
-    x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
-    hex += ((x ^ (x >>> 15)) >>> 0).toString(16).padStart(8, '0');
-  }
-  return `containerd://${hex}`;
 }
 
 function condition(type: string, ready: boolean, at: string, containers: string[]): PodCondition {

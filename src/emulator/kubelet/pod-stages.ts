@@ -118,3 +118,21 @@ export const podStages: readonly PodStage[] = [
 export function matchingStage(facts: ReadonlySet<PodFact>, stages: readonly PodStage[] = podStages): PodStage | undefined {
   return stages.find((s) => s.when.every((f) => facts.has(f)) && !(s.unless ?? []).some((f) => facts.has(f)));
 }
+
+const FACTS: readonly PodFact[] = ['bound', 'deleting', 'noContainerStatuses', 'containersCreating', 'containersRunning', 'containersReady', 'hasReadinessProbe', 'backingOff'];
+
+/** factBit is a fact's bit in a fact mask. */
+export const factBit = (fact: PodFact): number => 1 << FACTS.indexOf(fact);
+
+const maskOf = (facts: readonly PodFact[]): number => facts.reduce((mask, f) => mask | factBit(f), 0);
+
+/** compiled holds each stage list's stages as bit masks, so matching a pod allocates nothing. */
+const compiled = new WeakMap<readonly PodStage[], ReadonlyArray<{ stage: PodStage; when: number; unless: number }>>();
+
+/** matchingStageOfMask is matchingStage over a fact mask (see factBit). */
+export function matchingStageOfMask(facts: number, stages: readonly PodStage[] = podStages): PodStage | undefined {
+  let masks = compiled.get(stages);
+  if (!masks) compiled.set(stages, (masks = stages.map((stage) => ({ stage, when: maskOf(stage.when), unless: maskOf(stage.unless ?? []) }))));
+  for (const m of masks) if ((facts & m.when) === m.when && (facts & m.unless) === 0) return m.stage;
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import { SeededRandom, seedFromText } from '../../../emulator/clock/index.js';
 import { getObject, objectKey, type Pod } from '../../../emulator/kube/index.js';
 import { creationSeq } from '../../../emulator/kube/store-index.js';
-import { matchingStage, podFacts, podStages, stageDelayMs } from '../../../emulator/kubelet/index.js';
+import { podStageOf, podStages, stageDelayMs } from '../../../emulator/kubelet/index.js';
 import type { KubeCluster } from '../kube/kube.types.js';
 import { allPods, podsOnNode } from '../kube/pod-groups.js';
 import type { Touched } from './cluster-watch.js';
@@ -35,13 +35,16 @@ function jitterFor(seed: number, pod: Pod, stage: string): SeededRandom {
   return new SeededRandom(seedFromText(`${seed}/${pod.metadata.uid}/${stage}`));
 }
 
+/** NO_JITTER stands in for a generator when a stage has no jitter to draw. */
+const NO_JITTER = new SeededRandom(0);
+
 /** planOf is a pod's next stage and when it falls due, or undefined if its kubelet has nothing to do (or is down). */
 function planOf(cluster: KubeCluster, key: string, seed: number): Planned | undefined {
   const pod = cluster.objects.Pod?.[key] as Pod | undefined;
   if (!pod?.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) return undefined;
-  const stage = matchingStage(podFacts(pod));
+  const stage = podStageOf(pod);
   if (!stage) return undefined;
-  const delay = stageDelayMs(stage, pod, jitterFor(seed, pod, stage.name));
+  const delay = stageDelayMs(stage, pod, stage.delay.jitterMs ? jitterFor(seed, pod, stage.name) : NO_JITTER);
   const dueAt = Date.parse(cluster.podSince[key] ?? pod.metadata.creationTimestamp!) + delay;
   const { namespace = 'default', name = '' } = pod.metadata;
   return { key, namespace, name, stage: stage.name, delay, dueAt, seq: creationSeq(cluster, 'Pod', key) ?? 0 };

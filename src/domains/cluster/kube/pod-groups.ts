@@ -1,5 +1,5 @@
 import type { Pod } from '../../../emulator/kube/index.js';
-import { matchingStage, podFacts } from '../../../emulator/kubelet/index.js';
+import { podStageOf } from '../../../emulator/kubelet/index.js';
 import { keyedGroup, kindGroup, type GroupingKey, type ObjectGroup } from '../../../emulator/kube/store-index.js';
 import type { KubeCluster } from './kube.types.js';
 
@@ -7,7 +7,7 @@ import type { KubeCluster } from './kube.types.js';
 export const BY_NODE: GroupingKey<Pod> = { keyOf: (pod) => pod.spec.nodeName };
 
 /** BY_STAGE files pods by the kubelet stage they wait for (none: nothing to do), so the kubelets look only at pods in flight. */
-export const BY_STAGE: GroupingKey<Pod> = { keyOf: (pod) => (pod.spec.nodeName ? matchingStage(podFacts(pod))?.name : undefined) };
+export const BY_STAGE: GroupingKey<Pod> = { keyOf: (pod) => (pod.spec.nodeName ? podStageOf(pod)?.name : undefined) };
 
 /** podsAwaiting is the pods waiting for one kubelet stage. */
 export function podsAwaiting(cluster: KubeCluster, stage: string): ObjectGroup<Pod> {

@@ -1,6 +1,6 @@
 import { formatIpv4, parseCidr } from '../../../emulator/iaas/index.js';
 import { getObject, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
-import { matchingStage, nextStatus, podFacts, podStages, stageEvents } from '../../../emulator/kubelet/index.js';
+import { nextStatus, podStageOf, podStages, stageEvents } from '../../../emulator/kubelet/index.js';
 import { recordEvent } from './kube-events.js';
 import { podsOnNode } from './pod-groups.js';
 import type { KubeCluster, KubeEvent, SchedulingOutcome } from './kube.types.js';
@@ -79,7 +79,7 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   const used = new Map<string, Set<string | undefined>>();
   for (const { namespace, name, pulledMs } of data.pods) {
     const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
-    if (!pod || matchingStage(podFacts(pod))?.name !== stage.name) continue;
+    if (!pod || podStageOf(pod)?.name !== stage.name) continue;
     const key = objectKey(namespace, name);
     const node = getObject<Node>(cluster, 'Node', undefined, pod.spec.nodeName ?? '');
     const source = { component: 'kubelet', host: pod.spec.nodeName };
