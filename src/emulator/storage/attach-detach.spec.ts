@@ -1,5 +1,5 @@
 import type { Pod } from '../kube/index.js';
-import { reconcileAttachments } from './attach-detach.js';
+import { attachSucceededEvents, reconcileAttachments } from './attach-detach.js';
 import type { DiskView } from './cbs.js';
 import { failedMountMessage, unreadyVolumes, volumesReady } from './pod-volumes.js';
 import { disk, node, pod, StorageLab, volume, claim } from './testing/fixtures.js';
@@ -73,5 +73,14 @@ describe('volumesReady', () => {
     const l = lab([], []).add(claim('data', { className: 'gold' }));
     expect(unreadyVolumes(pod('p', [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }], '172.0.0.2'), l)).toEqual(['data']);
     expect(failedMountMessage(['data'])).toBe('Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[data], failed to process volumes=[]: timed out waiting for the condition');
+  });
+});
+
+describe('attachSucceededEvents', () => {
+  it('tells each pod on the node using the disk that it attached', () => {
+    const l = lab([nginx(), nginx('elsewhere', '172.0.0.3'), nginx('other-disk', '172.0.0.2', 'disk-00000001')], []);
+    expect(attachSucceededEvents(l, SEED, '172.0.0.2').map((a) => (a.type === 'event' ? [a.involved.name, a.note.reason, a.note.message] : []))).toEqual([
+      ['nginx', 'SuccessfulAttachVolume', 'AttachVolume.Attach succeeded for volume "test"'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ControllerAction } from '../controllers/controller.js';
-import { LABEL_ZONE, listObjects, getObject, type Node, type Pod } from '../kube/index.js';
+import { eventAbout } from '../controllers/helpers/events.js';
+import { getObject, LABEL_ZONE, listObjects, type Node, type Pod } from '../kube/index.js';
 import { MAX_DISKS_PER_CVM, type DiskView } from './cbs.js';
 import { reportOnce } from './event-memory.js';
 import { multiAttachMessage } from './multi-attach.js';
@@ -88,4 +89,13 @@ export function reconcileAttachments(world: StorageWorld): AttachDetachWork {
     if (!(uses.get(disk.diskId) ?? []).some((u) => u.pod.spec.nodeName === disk.attachedTo)) work.detach.push({ diskId: disk.diskId, nodeName: disk.attachedTo });
   }
   return work;
+}
+
+/** attachSucceededEvents are the `SuccessfulAttachVolume` events to record when a disk finishes attaching: one per pod on that node using it. */
+export function attachSucceededEvents(world: Pick<StorageWorld, 'store'>, diskId: string, nodeName: string): ControllerAction[] {
+  return listObjects<Pod>(world.store, 'Pod').flatMap((pod) => {
+    if (pod.spec.nodeName !== nodeName || pod.metadata.deletionTimestamp) return [];
+    const use = podVolumeNeeds(pod, world.store).disks.find((d) => d.diskId === diskId);
+    return use ? [eventAbout(pod, 'Normal', 'SuccessfulAttachVolume', `AttachVolume.Attach succeeded for volume "${use.volumeName}"`, ATTACH_DETACH_CONTROLLER)] : [];
+  });
 }
