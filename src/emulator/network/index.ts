@@ -16,3 +16,5 @@ export * from './clb/clb-diff.js';
 export * from './ingress/ingress-match.js';
 export * from './ingress/tke-ingress-validation.js';
 export * from './ingress/application-clb.js';
+export * from './world/from-kube.js';
+export * from './vpc/vpc-ranges.js';
