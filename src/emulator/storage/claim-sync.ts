@@ -12,8 +12,9 @@ import { findMatchingVolume, isBoundTo } from './volume-matching.js';
 
 /** An unbound claim's sync (syncUnboundClaim): bind a fitting volume, provision a CBS one, or say why it waits. */
 
-/** Kubernetes' messages for a claim that waits. */
+/** MSG_NO_CLASS is Kubernetes' FailedBinding message for a claim with no fitting volume and no class. */
 export const MSG_NO_CLASS = 'no persistent volumes available for this claim and no storage class is set';
+/** MSG_WAIT_FOR_CONSUMER is Kubernetes' message for a claim whose class binds only once a pod is scheduled. */
 export const MSG_WAIT_FOR_CONSUMER = 'waiting for first consumer to be created before binding';
 /** externalProvisioningMessage is what a claim of a provisioner the cluster does not run waits with. */
 export const externalProvisioningMessage = (provisioner: string): string =>
