@@ -70,6 +70,14 @@ describe('simulateTraffic through a CLB', () => {
     expect(result.dropped).toEqual({ 'service default/web has no endpoints': 9 });
   });
 
+  it('given every node NotReady, then the CLB has no healthy backend and says so', () => {
+    const w = world('Cluster');
+    const clb = desiredClb(w.services[0], w.nodes, { id: 'lb-seed0001', vip: '118.89.10.10' });
+    const result = simulateTraffic(clb, { ...w, nodes: w.nodes.map((n) => ({ ...n, ready: false })) }, { requests: 4 }, () => 0);
+    expect(result.dropped).toEqual({ 'no healthy backend behind lb-seed0001': 4 });
+    expect(new Set(result.backends.map((b) => b.reason))).toEqual(new Set(['node is NotReady: health checks time out']));
+  });
+
   it.each([
     [{ requests: 0 }, 'requests: Invalid value: 0: must be between 1 and 1000000, inclusive'],
     [{ requests: 5, port: 443 }, 'port: Not found: 443'],

@@ -41,38 +41,50 @@ function checkInput(clb: Clb, input: TrafficInput): FieldError[] {
   return errors;
 }
 
+interface Tally {
+  readonly perNode: Record<string, number>;
+  readonly perPod: Record<string, number>;
+  readonly dropped: Record<string, number>;
+  forwardedAcrossNodes: number;
+  delivered: number;
+}
+
+/** sendRequests plays the two layers: round robin over healthy nodes (equal weights), then kube-proxy's random choice of a pod. */
+function sendRequests(clb: Clb, healthy: readonly string[], endpoints: readonly ServiceEndpoint[], requests: number, noEndpoints: string, random: Random): Tally {
+  const tally: Tally = { perNode: {}, perPod: {}, dropped: {}, forwardedAcrossNodes: 0, delivered: 0 };
+  for (let i = 0; i < requests; i++) {
+    if (healthy.length === 0) {
+      bump(tally.dropped, `no healthy backend behind ${clb.id}`);
+      continue;
+    }
+    const node = healthy[i % healthy.length];
+    bump(tally.perNode, node);
+    const candidates = clb.externalTrafficPolicy === 'Local' ? endpoints.filter((e) => e.nodeName === node) : endpoints;
+    if (candidates.length === 0) {
+      bump(tally.dropped, noEndpoints);
+      continue;
+    }
+    const endpoint = pickEndpoint(candidates, random);
+    bump(tally.perPod, podName(endpoint));
+    if (endpoint.nodeName !== node) tally.forwardedAcrossNodes++;
+    tally.delivered++;
+  }
+  return tally;
+}
+
 /** simulateTraffic sends requests through a Service's CLB: weighted round robin over healthy nodes, then kube-proxy picks a pod (any under Cluster, a local one under Local). */
 export function simulateTraffic(clb: Clb, world: NetworkWorld, input: TrafficInput, random: Random): TrafficResult {
   const errors = checkInput(clb, input);
   if (errors.length > 0) throw new NetworkInputError(errors);
   const listener = clb.listeners.find((l) => l.port === (input.port ?? clb.listeners[0].port))!;
+  const key = `${clb.service.namespace}/${clb.service.name}`;
   const service = findService(world, clb.service.namespace, clb.service.name);
   const port = service && findServicePort(service, listener.port);
   const endpoints = service && port ? readyEndpoints(world, service, port) : [];
   const backends = backendHealth(clb, listener, world, endpoints);
   const healthy = backends.filter((b) => b.healthy).map((b) => b.nodeName);
-  const perNode: Record<string, number> = {};
-  const perPod: Record<string, number> = {};
-  const dropped: Record<string, number> = {};
-  let forwardedAcrossNodes = 0;
-  let delivered = 0;
-  for (let i = 0; i < input.requests; i++) {
-    if (healthy.length === 0) {
-      bump(dropped, `no healthy backend behind ${clb.id}:${listener.port}`);
-      continue;
-    }
-    const node = healthy[i % healthy.length];
-    bump(perNode, node);
-    const candidates = clb.externalTrafficPolicy === 'Local' ? endpoints.filter((e) => e.nodeName === node) : endpoints;
-    if (candidates.length === 0) {
-      bump(dropped, service ? `service ${clb.service.namespace}/${clb.service.name} has no endpoints` : `service ${clb.service.namespace}/${clb.service.name} not found`);
-      continue;
-    }
-    const endpoint = pickEndpoint(candidates, random);
-    bump(perPod, podName(endpoint));
-    if (endpoint.nodeName !== node) forwardedAcrossNodes++;
-    delivered++;
-  }
+  const noEndpoints = service ? `service ${key} has no endpoints` : `service ${key} not found`;
+  const { perNode, perPod, dropped, forwardedAcrossNodes, delivered } = sendRequests(clb, healthy, endpoints, input.requests, noEndpoints, random);
   return {
     loadBalancerId: clb.id,
     listener: { protocol: listener.protocol, port: listener.port, nodePort: listener.nodePort },
