@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../../emulator/kube/index.js';
-import type { EventNote, EventSource, KubeEventObject } from './kube-events.js';
+import type { EventNote, EventSource, KubeEventObject } from './event-object.js';
 
 /** COMBINED prefixes the message of an Event that stands for a flood of similar ones (client-go's events_cache.go). */
 export const COMBINED = '(combined from similar events): ';

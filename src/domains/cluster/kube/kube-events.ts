@@ -1,37 +1,12 @@
 import { objectKey, putObject, removeObject, type KubeObject } from '../../../emulator/kube/index.js';
 import type { KubeCluster } from './kube.types.js';
 import { EventAggregator, noteKey, similarKey, similarKeyOf } from './event-aggregator.js';
+import type { EventNote, EventSource, KubeEventObject } from './event-object.js';
+
+export type { EventNote, EventSource, KubeEventObject } from './event-object.js';
 
 /** MAX_EVENTS bounds a cluster's Event objects, oldest dropped first (the API server expires them after an hour). */
 export const MAX_EVENTS = 10_000;
-
-/** EventSource is who reported an event. */
-export interface EventSource {
-  readonly component: string;
-  readonly host?: string;
-}
-
-/** EventNote is what a component says about an object. */
-export interface EventNote {
-  readonly type: string;
-  readonly reason: string;
-  readonly message: string;
-  readonly fieldPath?: string;
-}
-
-/** KubeEventObject is a core/v1 Event. */
-export interface KubeEventObject extends KubeObject {
-  involvedObject: { apiVersion?: string; kind: string; namespace?: string; name: string; uid?: string; resourceVersion?: string; fieldPath?: string };
-  reason: string;
-  message: string;
-  type: string;
-  count: number;
-  firstTimestamp: string;
-  lastTimestamp: string;
-  source: EventSource;
-  reportingComponent: string;
-  reportingInstance: string;
-}
 
 /** Recorded is one stored Event with the keys the recorder filed it under. */
 interface Recorded {

@@ -1,4 +1,4 @@
-import { getObject, putObject, qosClass, removeObject, uidFor, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
+import { copyJson, getObject, putObject, qosClass, removeObject, uidFor, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
 import { stageEvents } from '../../../emulator/kubelet/index.js';
 import { stableStringify } from '../../../platform/commands/stable-hash.js';
 import { desired, LAST_APPLIED } from './apply-objects.js';
@@ -9,7 +9,7 @@ import { allocateAddresses } from './service-addresses.js';
 
 /** How the API server writes objects: identity and status on create, merges on configure, graceful deletion of pods. */
 
-export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+export const clone = <T>(value: T): T => copyJson(value);
 
 /** initialStatus is the status the API server starts an object with; a user's status is ignored. */
 function initialStatus(object: KubeObject): unknown {

@@ -1,4 +1,4 @@
-import { getObject, putObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { copyJson, getObject, putObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
 import type { KubeCluster, ObjectAction } from './kube.types.js';
 import { clone } from './object-writes.js';
@@ -56,12 +56,11 @@ export function applyActions(cluster: KubeCluster, actions: readonly ObjectActio
   }
 }
 
-/** createPods stamps each named pod from the logged template: one serialisation, one parse per pod. */
+/** createPods stamps each named pod from the logged template, the pods sharing its strings. */
 function createPods(cluster: KubeCluster, action: Extract<ObjectAction, { type: 'createPods' }>, at: string, writer: ObjectWriter): void {
-  const template = JSON.stringify(action.object);
   for (const name of action.names) {
     if (getObject(cluster, 'Pod', action.object.metadata.namespace, name)) continue;
-    const pod = JSON.parse(template) as KubeObject;
+    const pod = copyJson(action.object);
     pod.metadata = { name, ...pod.metadata };
     writer.create(cluster, pod, at);
   }

@@ -1,3 +1,4 @@
+import { copyJson } from '../../kube/copy-json.js';
 /** JSON helpers: canonical text, structural equality and copies of API objects. */
 
 /** stableJson renders a value with sorted keys and without undefined fields, so equal objects give equal text. */
@@ -45,7 +46,7 @@ function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /** clone deep-copies a JSON value, so a controller never mutates what the store holds. */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : copyJson(value);
 }
 
 /** millis reads an RFC 3339 time as epoch milliseconds (NaN when absent or malformed). */
