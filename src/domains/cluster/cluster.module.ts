@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { commandHandlers } from './commands/index.js';
 import { ClusterEmulator } from './emulator/cluster-emulator.js';
+import { ClusterLoopExtensions } from './emulator/loop-extensions.js';
 import { ClusterObjectsResolver } from './graphql/cluster-objects.resolver.js';
 import { FaultsResolver } from './graphql/faults.resolver.js';
 import { ClusterResolver } from './graphql/cluster.resolver.js';
@@ -13,7 +14,7 @@ const readModels = [ClustersReadModel, KubeReadModel];
 
 /** ClusterModule: clusters and their nodes (and, as the emulator grows, everything inside a cluster). */
 @Module({
-  providers: [...commandHandlers, ...resolvers, ...readModels, ClusterEmulator],
-  exports: [...readModels],
+  providers: [...commandHandlers, ...resolvers, ...readModels, ClusterEmulator, ClusterLoopExtensions],
+  exports: [...readModels, ClusterEmulator, ClusterLoopExtensions],
 })
 export class ClusterModule {}

@@ -3,6 +3,12 @@ import { checkDns1123Label, invalid, unsupported } from '../../../platform/kerne
 import type { ClusterSpec } from './cluster.types.js';
 import { kubernetesVersions } from './kubernetes-versions.js';
 
+/** NETWORK_MODES are the container network modes a cluster can be created with. */
+const NETWORK_MODES = ['GlobalRouter', 'Flannel'];
+
+/** MAX_ROUTE_QUOTA is the largest route table a VPC grants a cluster. */
+const MAX_ROUTE_QUOTA = 5000;
+
 /** cidrField parses one of a cluster's ranges and checks its size. */
 function cidrField(field: string, text: string, minPrefix: number, maxPrefix: number, why: string): Cidr {
   const parsed = parseCidr(text);
@@ -34,5 +40,10 @@ export function checkClusterSpec(spec: ClusterSpec): void {
   disjoint('serviceCidr', services, 'podCidr', pods);
   if (!kubernetesVersions.includes(spec.kubernetesVersion)) {
     throw unsupported('kubernetesVersion', spec.kubernetesVersion, kubernetesVersions);
+  }
+  if (spec.networkMode !== undefined && !NETWORK_MODES.includes(spec.networkMode)) throw unsupported('networkMode', spec.networkMode, NETWORK_MODES);
+  const quota = spec.routeQuota;
+  if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1 && quota <= MAX_ROUTE_QUOTA)) {
+    throw invalid('routeQuota', quota, `must be between 1 and ${MAX_ROUTE_QUOTA}, inclusive`);
   }
 }

@@ -16,6 +16,10 @@ export interface ClusterSpec {
   readonly podCidr: string;
   readonly serviceCidr: string;
   readonly kubernetesVersion: string;
+  /** networkMode: GlobalRouter or Flannel; absent in events recorded before the network domain means GlobalRouter. */
+  readonly networkMode?: 'GlobalRouter' | 'Flannel';
+  /** routeQuota bounds the cluster's route table in the VPC; absent means 200. */
+  readonly routeQuota?: number;
 }
 
 /** NodeFacts are everything recorded about a node when it joins. */

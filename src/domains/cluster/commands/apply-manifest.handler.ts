@@ -6,6 +6,7 @@ import { CommandPipeline, viewTarget } from '../../../platform/commands/command-
 import { DomainError } from '../../../platform/kernel/index.js';
 import { planApply } from '../kube/apply-objects.js';
 import { decideKube } from '../kube/kube.decider.js';
+import { checkNetworkObjects } from '../kube/network-checks.js';
 import { KubeReadModel } from '../kube/kube.read-model.js';
 import { kubeStream, type AppliedObject } from '../kube/kube.types.js';
 
@@ -14,7 +15,6 @@ const NOT_YET: Record<string, string> = {
   StorageClass: 'storage',
   PersistentVolumeClaim: 'storage',
   PersistentVolume: 'storage',
-  Ingress: 'network',
 };
 
 /** ApplyManifestCommand applies multi-document YAML to a cluster. */
@@ -49,6 +49,7 @@ export class ApplyManifestHandler implements ICommandHandler<ApplyManifestComman
     return this.pipeline.run(ctx, { type: 'ApplyManifest', payload: input }, (env) => {
       const objects = prepared(input.yaml);
       const cluster = this.kube.cluster(ctx.accountId, input.clusterId);
+      if (cluster) checkNetworkObjects(cluster, objects);
       const data = { accountId: ctx.accountId, clusterId: input.clusterId, objects, at: env.at };
       return {
         targets: [viewTarget(decideKube, kubeStream(input.clusterId), { type: 'ApplyObjects', data }, { state: cluster, version: cluster?.streamVersion ?? 0 })],

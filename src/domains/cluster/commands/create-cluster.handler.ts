@@ -19,6 +19,8 @@ export function withDefaults(input: CreateClusterInput): ClusterSpec {
     podCidr: input.podCidr ?? '10.0.0.0/14',
     serviceCidr: input.serviceCidr ?? '172.16.0.0/16',
     kubernetesVersion: input.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    networkMode: input.networkMode ?? 'GlobalRouter',
+    routeQuota: input.routeQuota ?? 200,
   };
 }
 

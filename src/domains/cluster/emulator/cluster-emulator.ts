@@ -14,6 +14,7 @@ import { planNodeHealth } from '../kube/node-health.js';
 import { ControllerGates } from './controller-gates.js';
 import { ClusterWatch } from './cluster-watch.js';
 import { KubeletQueue } from './kubelet-step.js';
+import { ClusterLoopExtensions } from './loop-extensions.js';
 import { SchedulerCache, SchedulingQueue } from './scheduling-step.js';
 import { controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
 
@@ -39,6 +40,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
     private readonly pipeline: CommandPipeline,
     private readonly clocks: ClockService,
     private readonly accounts: AccountsService,
+    private readonly extensions: ClusterLoopExtensions,
   ) {}
 
   onModuleInit(): void {
@@ -108,6 +110,10 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
         acted = changed || acted;
       }
       acted = (await this.schedulePods(clusterId, cluster)) || acted;
+      for (const extension of this.extensions.steps) {
+        const live = this.state().clusters[clusterId];
+        if (live) acted = (await extension.step(live, now)) || acted;
+      }
       const kubelets = this.kubelets.get(clusterId) ?? this.kubelets.set(clusterId, new KubeletQueue()).get(clusterId)!;
       const current = this.state().clusters[clusterId] ?? cluster;
       kubelets.refresh(current, this.kubeletWatch.take(clusterId), this.seedOf(cluster.accountId));
@@ -118,7 +124,9 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       if (!acted) {
         const live = this.state().clusters[clusterId] ?? cluster;
         const wake = controllersWakeAt(live, new Date(now).toISOString());
-        return this.arm(cluster, earliest(earliest(plan.nextDueAt, health.nextDueAt), wake === undefined ? undefined : Date.parse(wake)));
+        const extensions = this.extensions.steps.reduce<number | undefined>((at, extension) => earliest(at, extension.wakeAt(clusterId)), undefined);
+        const due = earliest(earliest(plan.nextDueAt, health.nextDueAt), wake === undefined ? undefined : Date.parse(wake));
+        return this.arm(cluster, earliest(due, extensions));
       }
     }
     this.logger.warn(`cluster ${clusterId} did not settle in ${MAX_ROUNDS} rounds`);

@@ -50,3 +50,9 @@ export function desiredClb(service: Service, nodes: readonly NetworkNode[], iden
 export function loadBalancerStatus(clb: Clb): { ingress: Array<{ ip: string }> } {
   return { ingress: [{ ip: clb.vip }] };
 }
+
+/** loadBalancerServiceErrors is what the CLB refuses in a Service of type LoadBalancer before node ports exist: SCTP, ports out of range, no ports. */
+export function loadBalancerServiceErrors(service: Service): FieldError[] {
+  if (service.spec?.type !== 'LoadBalancer') return [];
+  return checkService(service).filter((error) => !error.field.endsWith('.nodePort'));
+}
