@@ -1,0 +1,46 @@
+import type { Node, NodeCondition } from '../../../emulator/kube/index.js';
+import { getObject } from '../../../emulator/kube/index.js';
+import { reconcileRoutes, type GlobalRoute, type NetworkNode } from '../../../emulator/network/index.js';
+import type { KubeCluster, ObjectAction } from '../../cluster/index.js';
+import type { NetworkState } from '../model/network.types.js';
+
+/** ROUTE_CONTROLLER is the component the cloud provider's route controller reports as. */
+export const ROUTE_CONTROLLER = { component: 'route_controller' };
+
+/** RoutePlan is one pass of the route controller: routes to add and delete in the VPC, Node statuses and Events to write. */
+export interface RoutePlan {
+  readonly add: readonly GlobalRoute[];
+  readonly remove: readonly GlobalRoute[];
+  readonly actions: ObjectAction[];
+}
+
+const networkUnavailable = (node: Node | undefined): NodeCondition | undefined => node?.status.conditions?.find((c) => c.type === 'NetworkUnavailable');
+
+/** flannelCondition is what flannel's daemon writes on a node once its overlay is up (the VPC's route controller stays out). */
+function flannelCondition(now: string, previous: NodeCondition | undefined): NodeCondition {
+  const lastTransitionTime = previous?.status === 'False' ? (previous.lastTransitionTime ?? now) : now;
+  return { type: 'NetworkUnavailable', status: 'False', reason: 'FlannelIsUp', message: 'Flannel is running on this node', lastTransitionTime };
+}
+
+/** planRoutes runs the route controller over the cluster's nodes, writing a node's NetworkUnavailable condition (and a FailedToCreateRoute Event) only when it changes. */
+export function planRoutes(network: NetworkState, nodes: readonly NetworkNode[], kube: KubeCluster, now: string): RoutePlan {
+  const objects = new Map(nodes.map((n) => [n.name, getObject<Node>(kube, 'Node', undefined, n.name)]));
+  const previous = Object.fromEntries(nodes.map((n) => [n.name, networkUnavailable(objects.get(n.name))]));
+  const flannel = network.settings?.mode === 'Flannel';
+  const decision = flannel
+    ? { add: [], remove: network.routes, conditions: Object.fromEntries(nodes.map((n) => [n.name, flannelCondition(now, previous[n.name])])), events: [] }
+    : reconcileRoutes({ nodes, routes: network.routes, quota: network.settings?.routeQuota, now, previous });
+  const actions: ObjectAction[] = [];
+  for (const node of nodes) {
+    const object = objects.get(node.name);
+    const wanted = decision.conditions[node.name];
+    const had = previous[node.name];
+    if (!object || !wanted || (had?.status === wanted.status && had.reason === wanted.reason)) continue;
+    const conditions = [...(object.status.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable'), wanted];
+    actions.push({ type: 'status', kind: 'Node', name: node.name, status: { ...object.status, conditions } });
+    for (const event of decision.events.filter((e) => e.involvedObject.name === node.name)) {
+      actions.push({ type: 'event', involved: { kind: 'Node', name: node.name }, note: { type: event.type, reason: event.reason, message: event.message }, source: ROUTE_CONTROLLER });
+    }
+  }
+  return { add: decision.add, remove: decision.remove, actions };
+}

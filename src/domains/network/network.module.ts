@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ClusterModule } from '../cluster/index.js';
+import { NetworkResolver } from './graphql/network.resolver.js';
+import { SimulationResolver } from './graphql/simulation.resolver.js';
+import { NetworkLoop } from './loop/network-loop.js';
+import { NetworkReadModel } from './projections/network.read-model.js';
+
+const resolvers = [NetworkResolver, SimulationResolver];
+
+/** NetworkModule: each cluster's VPC routes and CLBs, the cloud provider's controllers that keep them, and the data plane's questions. */
+@Module({
+  imports: [ClusterModule],
+  providers: [...resolvers, NetworkReadModel, NetworkLoop],
+  exports: [NetworkReadModel],
+})
+export class NetworkModule {}

@@ -1,0 +1,52 @@
+import { getObject, listObjects, type Endpoints, type Node, type Pod, type Service } from '../../../emulator/kube/index.js';
+import { DEFAULT_ROUTE_QUOTA, networkPodFromKube, type NetworkMode, type NetworkNode, type NetworkWorld } from '../../../emulator/network/index.js';
+import type { ClusterView, KubeCluster } from '../../cluster/index.js';
+import type { NetworkSettings, NetworkState } from '../model/network.types.js';
+
+/** vpcIdOf names a cluster's VPC after the cluster (`cls-8xk2m0qa` lives in `vpc-8xk2m0qa`), so no random draw is needed. */
+export const vpcIdOf = (clusterId: string): string => `vpc-${clusterId.replace(/^cls-/, '')}`;
+
+/** settingsOf is a cluster's network as created; clusters recorded before the network domain take the defaults. */
+export function settingsOf(cluster: ClusterView): NetworkSettings {
+  return {
+    clusterId: cluster.id,
+    accountId: cluster.accountId,
+    mode: (cluster.networkMode ?? 'GlobalRouter') as NetworkMode,
+    routeQuota: cluster.routeQuota ?? DEFAULT_ROUTE_QUOTA,
+    vpcId: vpcIdOf(cluster.id),
+    vpcCidr: cluster.vpcCidr,
+    podCidr: cluster.podCidr,
+    serviceCidr: cluster.serviceCidr,
+  };
+}
+
+/** networkNodes are the cluster's CVMs (address, host, pod range) with their Kubernetes Node's readiness and labels. */
+export function networkNodes(cluster: ClusterView, kube: KubeCluster | undefined): NetworkNode[] {
+  return cluster.nodes.map((node) => {
+    const object = kube && getObject<Node>(kube, 'Node', undefined, node.name);
+    const ready = object ? object.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True' : true;
+    const labels = object?.metadata.labels;
+    return { name: node.name, privateIp: node.privateIp, hostIp: node.hostIp, podCidr: node.podCidr, zone: node.zone, ready, ...(labels ? { labels } : {}) };
+  });
+}
+
+/** buildNetworkWorld is the snapshot the data plane reads: nodes from the cluster read model, pods, services and endpoints from the object store, routes from the network. */
+export function buildNetworkWorld(cluster: ClusterView, kube: KubeCluster | undefined, network: NetworkState | undefined): NetworkWorld {
+  const settings = network?.settings ?? settingsOf(cluster);
+  return {
+    clusterId: cluster.id,
+    mode: settings.mode,
+    vpc: { id: settings.vpcId, cidr: cluster.vpcCidr },
+    subnets: [{ id: settings.vpcId.replace(/^vpc-/, 'subnet-'), cidr: cluster.vpcCidr, zone: cluster.zone }],
+    podCidr: cluster.podCidr,
+    serviceCidr: cluster.serviceCidr,
+    nodes: networkNodes(cluster, kube),
+    pods: kube ? listObjects<Pod>(kube, 'Pod').map(networkPodFromKube) : [],
+    services: kube ? listObjects<Service>(kube, 'Service') : [],
+    endpoints: kube ? listObjects<Endpoints>(kube, 'Endpoints') : [],
+    globalRoutes: network?.routes ?? [],
+    peerings: [],
+    natGateways: [],
+    cdbInstances: [],
+  };
+}
