@@ -22,7 +22,7 @@ function flannelCondition(now: string, previous: NodeCondition | undefined): Nod
   return { type: 'NetworkUnavailable', status: 'False', reason: 'FlannelIsUp', message: 'Flannel is running on this node', lastTransitionTime };
 }
 
-/** planRoutes runs the route controller over the cluster's nodes, writing a node's NetworkUnavailable condition (and a FailedToCreateRoute Event) only when it changes. */
+/** planRoutes runs the route controller over the cluster's nodes, writing NetworkUnavailable=True (with a FailedToCreateRoute Event) for a node left unrouted, and False once it is routed. */
 export function planRoutes(network: NetworkState, nodes: readonly NetworkNode[], kube: KubeCluster, now: string): RoutePlan {
   const objects = new Map(nodes.map((n) => [n.name, getObject<Node>(kube, 'Node', undefined, n.name)]));
   const previous = Object.fromEntries(nodes.map((n) => [n.name, networkUnavailable(objects.get(n.name))]));
@@ -36,6 +36,8 @@ export function planRoutes(network: NetworkState, nodes: readonly NetworkNode[],
     const wanted = decision.conditions[node.name];
     const had = previous[node.name];
     if (!object || !wanted || (had?.status === wanted.status && had.reason === wanted.reason)) continue;
+    // A node routed at once keeps no condition (absent means available), so a healthy cluster's objects and timings stay as they were before routes existed.
+    if (had === undefined && wanted.status === 'False') continue;
     const conditions = [...(object.status.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable'), wanted];
     actions.push({ type: 'status', kind: 'Node', name: node.name, status: { ...object.status, conditions } });
     for (const event of decision.events.filter((e) => e.involvedObject.name === node.name)) {
