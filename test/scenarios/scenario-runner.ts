@@ -15,13 +15,16 @@ export type Step =
   | { recoverNode: string }
   | { crash: { pod: string; namespace?: string; container?: string } }
   | { delete: { kind: string; name: string; namespace?: string } }
-  | { snapshot: string };
+  | { snapshot: string }
+  | { trace: { name: string; from: string; to: string; port?: number; protocol?: string } };
 
 /** Scenario is a `*.input.yaml`: a cluster, its nodes, and the steps. */
 export interface Scenario {
   readonly description: string;
   readonly nodes: number;
   readonly instanceType?: string;
+  /** networkMode is the cluster's container network (GlobalRouter when omitted). */
+  readonly networkMode?: 'GlobalRouter' | 'Flannel';
   readonly steps: readonly Step[];
 }
 
@@ -44,13 +47,38 @@ const one = (answer: { data?: any; errors?: unknown[] }): any => {
 /** runScenario plays a scenario against a booted server and returns the readable timeline and snapshots. */
 export async function runScenario(t: TestServer, scenario: Scenario, root: string) {
   const start = Date.parse(data(await t.gql('mutation { setClockMode(mode: MANUAL) { now } }')).setClockMode.now);
-  const clusterId = one(await t.gql('mutation { createCluster(input: { name: "golden" }) { cluster { id } } }')).createCluster.cluster.id as string;
+  const input = { name: 'golden', ...(scenario.networkMode ? { networkMode: scenario.networkMode } : {}) };
+  const clusterId = one(await t.gql('mutation ($input: CreateClusterInput!) { createCluster(input: $input) { cluster { id } } }', { input })).createCluster.cluster.id as string;
   await t.gql('mutation ($input: AddNodesInput!) { addNodes(input: $input) { cluster { id } } }', { input: { clusterId, count: scenario.nodes, instanceType: scenario.instanceType } });
   const snapshots: Record<string, unknown> = {};
+  const traces: Record<string, unknown> = {};
   const state = async () => one(await t.gql(STATE, { id: clusterId })).cluster;
-  for (const step of scenario.steps) await play(t, clusterId, step, root, async (name) => (snapshots[name] = summarize(await state(), start)));
+  for (const step of scenario.steps) {
+    if ('trace' in step) traces[step.trace.name] = await trace(t, clusterId, step.trace);
+    else await play(t, clusterId, step, root, async (name) => (snapshots[name] = summarize(await state(), start)));
+  }
   const final = summarize(await state(), start);
-  return { description: scenario.description, snapshots, final };
+  return { description: scenario.description, snapshots, ...(Object.keys(traces).length > 0 ? { traces } : {}), final };
+}
+
+const TRACE = `query ($id: ID!, $input: TracePacketInput!) {
+  cluster(id: $id) { networkMode vpc { id cidr } routes { destination nextHop } vpcRoutes { destination hostIp } }
+  tracePacket(input: $input) { lines }
+}`;
+
+/** trace asks for a packet's path and shows it with the tables it was read from (the global and VPC route tables). */
+async function trace(t: TestServer, clusterId: string, step: { from: string; to: string; port?: number; protocol?: string }) {
+  const { from, to, port, protocol } = step;
+  const answer = one(await t.gql(TRACE, { id: clusterId, input: { clusterId, from, to, port, protocol } }));
+  const { networkMode, vpc, routes, vpcRoutes } = answer.cluster;
+  return {
+    networkMode,
+    vpcCidr: vpc.cidr,
+    globalRouteTable: routes.map((r: any) => `${r.destination} → ${r.nextHop}`),
+    vpcRouteTable: vpcRoutes.map((r: any) => `${r.destination} → host ${r.hostIp}`),
+    vpc: vpc.id,
+    path: answer.tracePacket.lines,
+  };
 }
 
 async function play(t: TestServer, clusterId: string, step: Step, root: string, snapshot: (name: string) => Promise<unknown>): Promise<void> {
