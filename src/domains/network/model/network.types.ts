@@ -47,6 +47,7 @@ export interface NetworkState {
 type Route = GlobalRoute & { clusterId: string; at: string };
 type LbRef = { clusterId: string; id: string; at: string };
 
+/** NetworkCommand is what the cloud provider's controllers and the simulations ask of a cluster's network. */
 export type NetworkCommand =
   | { type: 'CreateNetwork'; data: NetworkSettings & { at: string } }
   | { type: 'ReconcileRoutes'; data: { clusterId: string; at: string; add: readonly GlobalRoute[]; remove: readonly GlobalRoute[] } }
@@ -57,6 +58,7 @@ export type NetworkCommand =
   | { type: 'RecordTraffic'; data: { clusterId: string; loadBalancerId: string; requests: number; delivered: number; perNode: Record<string, number>; at: string } }
   | { type: 'RecordRequest'; data: { clusterId: string; ingress: string; host: string; path: string; status: number; at: string } };
 
+/** NetworkEvent is what happened to a cluster's network, as persisted (types never renamed). */
 export type NetworkEvent =
   | { type: 'ClusterNetworkCreated'; data: NetworkSettings & { at: string } }
   | { type: 'RouteCreated'; data: Route }
