@@ -97,6 +97,11 @@ describe.each(testDatabases())('Ingress on an application CLB, and the route con
     expect(errorOf(await t.gql(CREATE_CLUSTER, { input: { name: 'q', routeQuota: 0 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.routeQuota' });
     expect(errorOf(await t.gql(CREATE_CLUSTER, { input: { name: 'o', podCidr: '172.0.0.0/16' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.podCidr' });
     expect(await count()).toBe(before);
+    const small = data(await t.gql(CREATE_CLUSTER, { input: { name: 'small', serviceCidr: '172.16.0.0/27' } })).createCluster.cluster.id;
+    const services = Array.from({ length: 30 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec: { ports: [{ port: 80 }] }\n`).join('---\n');
+    const full = errorOf(await t.gql(APPLY, { id: small, yaml: services }));
+    expect(full).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.spec.clusterIPs', message: 'spec.clusterIPs: Invalid value: []string(nil): failed to allocate a serviceIP: range is full' });
+    expect(data(await t.gql(`query ($id: ID!) { cluster(id: $id) { services { name } } }`, { id: small })).cluster.services).toEqual([{ name: 'kubernetes' }]);
     expect(errorOf(await t.gql(TRACE, { input: { clusterId: id, from: 'default/shop', to: 'api', port: 70000 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.port' });
     expect(errorOf(await t.gql(TRACE, { input: { clusterId: id, from: 'default/shop', to: 'api', protocol: 'ICMP' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.protocol' });
     expect(data(await t.gql(TRACE, { input: { clusterId: id, from: '172.0.0.3', to: 'nothere.default.svc.cluster.local', port: 80 } })).tracePacket).toEqual({ delivered: false, dropCode: 'UnknownService' });
