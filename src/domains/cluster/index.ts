@@ -6,7 +6,6 @@ export { ClustersReadModel } from './projections/clusters.read-model.js';
 export { kubeObjectsProjection, type KubeObjectsState } from './kube/kube-objects.projection.js';
 export { ClusterModule } from './cluster.module.js';
 export * from './commands/cluster.commands.js';
-export { ClusterEmulator } from './emulator/cluster-emulator.js';
 export { ClusterLoopExtensions, type ClusterLoopStep } from './emulator/loop-extensions.js';
 export { KubeReadModel } from './kube/kube.read-model.js';
 export type { KubeCluster, ObjectAction } from './kube/kube.types.js';
