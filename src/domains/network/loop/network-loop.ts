@@ -6,7 +6,7 @@ import { networkDecider } from '../model/network.decider.js';
 import { networkStream, type NetworkCommand } from '../model/network.types.js';
 import type { ClusterNetwork } from '../projections/network.projection.js';
 import { NetworkReadModel } from '../projections/network.read-model.js';
-import { networkNodes, settingsOf } from '../world/network-world.builder.js';
+import { networkNodes } from '../world/network-world.builder.js';
 import { LOAD_BALANCER_PROVISIONING_MS, nextReadyAt, planLoadBalancers, type LoadBalancerChange } from './load-balancer-plan.js';
 import { planRoutes } from './route-plan.js';
 
@@ -39,9 +39,7 @@ export class NetworkLoop implements ClusterLoopStep, OnModuleInit {
   async step(kube: KubeCluster): Promise<boolean> {
     const cluster = this.clusters.find(kube.accountId, kube.clusterId);
     if (!cluster) return false;
-    if (!this.networks.network(kube.clusterId)) {
-      return this.issue(kube, 'route-controller', (env) => ({ network: { type: 'CreateNetwork', data: { ...settingsOf(cluster), at: env.at } }, actions: [] }));
-    }
+    if (!this.networks.network(kube.clusterId)) return false;
     let acted = await this.issue(kube, 'route-controller', (env, live, network) => {
       const plan = planRoutes(network, networkNodes(cluster, live), live, env.at);
       if (plan.add.length + plan.remove.length + plan.actions.length === 0) return undefined;
@@ -94,10 +92,10 @@ export class NetworkLoop implements ClusterLoopStep, OnModuleInit {
     const ctx = { accountId: kube.accountId, actor: `system:${component}` };
     return this.pipeline.run(ctx, { type: component, payload: { clusterId: kube.clusterId } }, (env) => {
       const live = this.kube.cluster(kube.accountId, kube.clusterId);
-      const network = this.networks.network(kube.clusterId) ?? { ...networkDecider.initialState, streamVersion: 0 };
-      const planned = live ? plan(env, live, network) : undefined;
+      const network = this.networks.network(kube.clusterId);
+      const planned = live && network ? plan(env, live, network) : undefined;
       const targets: DecisionTarget[] = [];
-      if (planned?.network) targets.push(viewTarget(networkDecider.decide, networkStream(kube.clusterId), planned.network, { state: network, version: network.streamVersion }));
+      if (planned?.network && network) targets.push(viewTarget(networkDecider.decide, networkStream(kube.clusterId), planned.network, { state: network, version: network.streamVersion }));
       if (planned && live && planned.actions.length > 0) targets.push(reconcileObjectsTarget(live, component, planned.actions, env.at));
       return { targets, result: (events) => events.length > 0, quietWhenNoEvents: true };
     });

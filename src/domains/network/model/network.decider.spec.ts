@@ -16,11 +16,6 @@ const provisioning: NetworkEvent = { type: 'LoadBalancerProvisioning', data: lb 
 const ensure = (when: string): NetworkCommand => ({ type: 'EnsureLoadBalancer', data: { clusterId, id: lb.id, at: when } });
 
 describe('network decider', () => {
-  it('creates a cluster network once; later attempts change nothing', () => {
-    spec.given([]).when({ type: 'CreateNetwork', data: { ...settings, at } }).then([created]);
-    spec.given([created]).when({ type: 'CreateNetwork', data: { ...settings, at } }).then([]);
-  });
-
   it('given no network, then routes are NOT_FOUND', () => {
     spec.given([]).when(reconcile([0])).thenRejects('NOT_FOUND', 'clusterId');
   });

@@ -33,10 +33,8 @@ function existing(state: NetworkState, id: string): LoadBalancerRecord {
 }
 
 function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
-  if (command.type !== 'CreateNetwork' && state.status !== 'active') throw notFound('clusters', command.data.clusterId, 'clusterId');
+  if (state.status !== 'active') throw notFound('clusters', command.data.clusterId, 'clusterId');
   switch (command.type) {
-    case 'CreateNetwork':
-      return state.status === 'absent' ? [{ type: 'ClusterNetworkCreated', data: command.data }] : [];
     case 'ReconcileRoutes':
       return reconcileRoutes(state, command.data);
     case 'ProvisionLoadBalancer': {

@@ -49,7 +49,6 @@ type LbRef = { clusterId: string; id: string; at: string };
 
 /** NetworkCommand is what the cloud provider's controllers and the simulations ask of a cluster's network. */
 export type NetworkCommand =
-  | { type: 'CreateNetwork'; data: NetworkSettings & { at: string } }
   | { type: 'ReconcileRoutes'; data: { clusterId: string; at: string; add: readonly GlobalRoute[]; remove: readonly GlobalRoute[] } }
   | { type: 'ProvisionLoadBalancer'; data: Omit<LoadBalancerRecord, 'status'> & { clusterId: string } }
   | { type: 'EnsureLoadBalancer'; data: LbRef }
@@ -60,6 +59,7 @@ export type NetworkCommand =
 
 /** NetworkEvent is what happened to a cluster's network, as persisted (types never renamed). */
 export type NetworkEvent =
+  /** ClusterNetworkCreated is folded from the cluster domain's ClusterCreated (not written to the network stream), so a new cluster has its network at once. */
   | { type: 'ClusterNetworkCreated'; data: NetworkSettings & { at: string } }
   | { type: 'RouteCreated'; data: Route }
   | { type: 'RouteDeleted'; data: Route }
@@ -72,7 +72,6 @@ export type NetworkEvent =
 
 /** NETWORK_EVENTS are the persisted event types of the network stream (never renamed). */
 export const NETWORK_EVENTS: ReadonlySet<string> = new Set([
-  'ClusterNetworkCreated',
   'RouteCreated',
   'RouteDeleted',
   'LoadBalancerProvisioning',

@@ -1,6 +1,7 @@
 import type { Projection, StoredEvent } from '../../../platform/kernel/index.js';
 import { networkDecider } from '../model/network.decider.js';
 import { NETWORK_EVENTS, type NetworkEvent, type NetworkState } from '../model/network.types.js';
+import { settingsFromSpec, type CreatedSpec } from '../world/network-world.builder.js';
 
 /** ClusterNetwork is one cluster's network state with the version of its stream, for decisions against the live view. */
 export type ClusterNetwork = NetworkState & { readonly streamVersion: number };
@@ -16,7 +17,7 @@ function indexLoadBalancers(state: NetworkProjectionState, event: NetworkEvent):
   else if (event.type === 'LoadBalancerDeleted') delete state.loadBalancerClusters[event.data.id];
 }
 
-/** networkProjection folds the network streams; a deleted cluster takes its network (routes and CLBs) with it. */
+/** networkProjection folds the network streams, opening a cluster's network from its ClusterCreated; a deleted cluster takes its network (routes and CLBs) with it. */
 export const networkProjection: Projection<NetworkProjectionState> = {
   name: 'network',
   version: 1,
@@ -26,6 +27,11 @@ export const networkProjection: Projection<NetworkProjectionState> = {
       const clusterId = (stored.data as { clusterId: string }).clusterId;
       for (const id of Object.keys(state.networks[clusterId]?.loadBalancers ?? {})) delete state.loadBalancerClusters[id];
       delete state.networks[clusterId];
+      return;
+    }
+    if (stored.type === 'ClusterCreated') {
+      const data = stored.data as CreatedSpec & { createdAt: string };
+      state.networks[data.clusterId] = { ...networkDecider.evolve(networkDecider.initialState, { type: 'ClusterNetworkCreated', data: { ...settingsFromSpec(data), at: data.createdAt } }), streamVersion: 0 };
       return;
     }
     if (!NETWORK_EVENTS.has(stored.type)) return;

@@ -6,19 +6,25 @@ import type { NetworkSettings, NetworkState } from '../model/network.types.js';
 /** vpcIdOf names a cluster's VPC after the cluster (`cls-8xk2m0qa` lives in `vpc-8xk2m0qa`), so no random draw is needed. */
 export const vpcIdOf = (clusterId: string): string => `vpc-${clusterId.replace(/^cls-/, '')}`;
 
-/** settingsOf is a cluster's network as created; clusters recorded before the network domain take the defaults. */
-export function settingsOf(cluster: ClusterView): NetworkSettings {
+/** CreatedSpec is what the network reads of a ClusterCreated event. */
+export type CreatedSpec = Pick<ClusterView, 'accountId' | 'vpcCidr' | 'podCidr' | 'serviceCidr' | 'networkMode' | 'routeQuota'> & { clusterId: string };
+
+/** settingsFromSpec is a cluster's network as created; clusters recorded before the network domain take the defaults. */
+export function settingsFromSpec(spec: CreatedSpec): NetworkSettings {
   return {
-    clusterId: cluster.id,
-    accountId: cluster.accountId,
-    mode: (cluster.networkMode ?? 'GlobalRouter') as NetworkMode,
-    routeQuota: cluster.routeQuota ?? DEFAULT_ROUTE_QUOTA,
-    vpcId: vpcIdOf(cluster.id),
-    vpcCidr: cluster.vpcCidr,
-    podCidr: cluster.podCidr,
-    serviceCidr: cluster.serviceCidr,
+    clusterId: spec.clusterId,
+    accountId: spec.accountId,
+    mode: (spec.networkMode ?? 'GlobalRouter') as NetworkMode,
+    routeQuota: spec.routeQuota ?? DEFAULT_ROUTE_QUOTA,
+    vpcId: vpcIdOf(spec.clusterId),
+    vpcCidr: spec.vpcCidr,
+    podCidr: spec.podCidr,
+    serviceCidr: spec.serviceCidr,
   };
 }
+
+/** settingsOf is the network settings of a cluster as the read model shows it. */
+export const settingsOf = (cluster: ClusterView): NetworkSettings => settingsFromSpec({ ...cluster, clusterId: cluster.id });
 
 /** networkNodes are the cluster's CVMs (address, host, pod range) with their Kubernetes Node's readiness and labels. */
 export function networkNodes(cluster: ClusterView, kube: KubeCluster | undefined): NetworkNode[] {
