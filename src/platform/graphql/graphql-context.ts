@@ -31,8 +31,10 @@ export function buildContext(arg: unknown, authenticate: (token: string | undefi
   const req = isSocket ? undefined : input.req;
   const token = bearerOf(req, input.connectionParams);
   const key = req?.headers['idempotency-key'];
+  const caller = authenticate(token);
   return {
-    caller: authenticate(token),
+    // A kubeconfig's cluster-scoped token opens that cluster's Kubernetes API, not the account's GraphQL API.
+    caller: caller.kind === 'account' && caller.clusterId ? { kind: 'invalid' } : caller,
     idempotencyKey: typeof key === 'string' && key !== '' ? key : undefined,
     requestId: randomUUID(),
   };
