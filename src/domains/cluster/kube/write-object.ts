@@ -1,7 +1,7 @@
 import { getObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { stableStringify } from '../../../platform/commands/stable-hash.js';
 import { alreadyExists, DomainError, notFound } from '../../../platform/kernel/index.js';
-import { checkPodUpdate } from './apply-objects.js';
+import { checkPodUpdate, desired, LAST_APPLIED } from './apply-objects.js';
 import type { KubeCluster, KubeEvent } from './kube.types.js';
 import { resourceName } from './resources.js';
 
@@ -10,8 +10,10 @@ const OPTIMISTIC_LOCK = 'the object has been modified; please apply your changes
 
 /** sameObject says whether an update changes nothing a reader could see (the API server then writes nothing). */
 function sameObject(existing: KubeObject, next: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, status: undefined, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return stableStringify(strip(existing)) === stableStringify(strip(next));
+  const last = next.metadata.annotations?.[LAST_APPLIED];
+  if (last !== undefined && last !== existing.metadata.annotations?.[LAST_APPLIED]) return false;
+  const fields = (o: KubeObject) => (o.metadata as { managedFields?: unknown }).managedFields;
+  return desired(existing) === desired(next) && stableStringify(fields(existing)) === stableStringify(fields(next) ?? fields(existing));
 }
 
 /** decideWrite is a create (AlreadyExists when the name is taken) or an update (NotFound, or Conflict on a stale resourceVersion) of one whole object. */
