@@ -6,3 +6,8 @@ export { ClustersReadModel } from './projections/clusters.read-model.js';
 export { kubeObjectsProjection, type KubeObjectsState } from './kube/kube-objects.projection.js';
 export { ClusterModule } from './cluster.module.js';
 export * from './commands/cluster.commands.js';
+export { KubeReadModel } from './kube/kube.read-model.js';
+export type { KubeCluster } from './kube/kube.types.js';
+export { ClusterEmulator } from './emulator/cluster-emulator.js';
+export { WriteObjectCommand, type WriteObjectInput } from './commands/write-object.handler.js';
+export { DeleteResourceCommand } from './commands/delete-resource.handler.js';
