@@ -45,9 +45,11 @@ export class KubeApiService {
   private target(req: IncomingMessage): Target | Status {
     const split = stripClusterPrefix(req.url ?? '/');
     if (!split) return pathNotFound();
-    const caller = this.accounts.authenticate(bearerToken(req));
-    if (caller.kind !== 'account' || (caller.clusterId !== undefined && caller.clusterId !== split.clusterId)) return unauthorized();
-    const cluster = this.kube.cluster(caller.accountId, split.clusterId);
+    // kubectl sends no credentials to an http:// server, so a kubeconfig also carries its token in the path: /k8s/<clusterId>~<token>.
+    const [clusterId, pathToken] = split.clusterId.split('~');
+    const caller = this.accounts.authenticate(bearerToken(req) ?? pathToken);
+    if (caller.kind !== 'account' || (caller.clusterId !== undefined && caller.clusterId !== clusterId)) return unauthorized();
+    const cluster = this.kube.cluster(caller.accountId, clusterId);
     if (!cluster) return unauthorized();
     this.hub.feed(cluster);
     return { caller, cluster, prefix: `/k8s/${encodeURIComponent(split.clusterId)}`, path: parsePath(split.path) };
