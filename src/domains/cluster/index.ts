@@ -6,6 +6,7 @@ export { ClustersReadModel } from './projections/clusters.read-model.js';
 export { kubeObjectsProjection, type KubeObjectsState } from './kube/kube-objects.projection.js';
 export { ClusterModule } from './cluster.module.js';
 export * from './commands/cluster.commands.js';
+export { withHeartbeats } from './kube/heartbeats.js';
 export { KubeReadModel } from './kube/kube.read-model.js';
 export type { KubeCluster } from './kube/kube.types.js';
 export { ClusterEmulator } from './emulator/cluster-emulator.js';

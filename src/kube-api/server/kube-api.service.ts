@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ClusterEmulator, DeleteResourceCommand, KubeReadModel, WriteObjectCommand, type KubeCluster } from '../../domains/cluster/index.js';
+import { ClusterEmulator, DeleteResourceCommand, KubeReadModel, withHeartbeats, WriteObjectCommand, type KubeCluster } from '../../domains/cluster/index.js';
+import { servedObject } from './served-object.js';
 import { ClockService } from '../../platform/clock/clock.service.js';
 import type { CommandContext } from '../../platform/commands/command-context.js';
 import { AccountsService } from '../../platform/tenancy/accounts.service.js';
@@ -58,7 +59,8 @@ export class KubeApiService {
   private scope(t: Target, path: ResourcePath): ReadScope {
     const resource = findResource(path.group, path.version, path.resource);
     if (!resource) throw new KubeApiError(pathNotFound());
-    return { store: t.cluster, resource, namespace: resource.namespaced ? path.namespace : undefined, now: this.clocks.now(t.caller.accountId) };
+    const now = this.clocks.now(t.caller.accountId);
+    return { store: t.cluster, resource, namespace: resource.namespaced ? path.namespace : undefined, now, view: (o) => servedObject(withHeartbeats(t.cluster, o, now)) };
   }
 
   private writes(t: Target, correlationId: string): DomainWrites {

@@ -17,6 +17,8 @@ export interface ReadScope {
   resource: ApiResource;
   namespace?: string;
   now: number;
+  /** view shows a stored object as of now (live heartbeats, MicroTime fields). */
+  view: (object: KubeObject) => KubeObject;
 }
 
 /** Matcher says whether an object passes a request's label and field selectors. */
@@ -45,6 +47,7 @@ export const gr = (r: ApiResource) => ({ group: r.group, resource: r.resource })
 /** present renders objects as the client asked: as they are (a list or one object) or as a Table. */
 export function present(scope: ReadScope, format: ObjectFormat, objects: KubeObject[], single: boolean, include: IncludeObject, noHeaders = false): unknown {
   const resourceVersion = String(scope.store.revision);
+  objects = objects.map(scope.view);
   if (format.as === 'Table') {
     const apiVersion = `meta.k8s.io/${format.version}`;
     return buildTable(objects, printerFor(scope.resource.kind), { now: scope.now, includeObject: include, resourceVersion: single ? undefined : resourceVersion, apiVersion, noHeaders });
