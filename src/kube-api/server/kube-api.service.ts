@@ -30,6 +30,7 @@ interface Target {
   path: ReturnType<typeof parsePath>;
 }
 
+/** KubeApiService answers every `/k8s/<clusterId>` request and exec upgrade for the clusters a token opens. */
 @Injectable()
 export class KubeApiService {
   private readonly hub = new WatchHub();
