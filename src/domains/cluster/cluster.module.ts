@@ -15,6 +15,6 @@ const readModels = [ClustersReadModel, KubeReadModel];
 /** ClusterModule: clusters and their nodes (and, as the emulator grows, everything inside a cluster). */
 @Module({
   providers: [...commandHandlers, ...resolvers, ...readModels, ClusterEmulator, ClusterLoopExtensions],
-  exports: [...readModels, ClusterLoopExtensions],
+  exports: [...readModels, ClusterEmulator, ClusterLoopExtensions],
 })
 export class ClusterModule {}
