@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { allProjections } from './app.projections.js';
 import { ClusterModule } from './domains/cluster/index.js';
+import { StorageModule } from './domains/storage/index.js';
 import type { TkesimConfig } from './platform/config/tkesim-config.js';
 import { GraphqlApiModule } from './platform/graphql/graphql-api.module.js';
 import { PlatformModule } from './platform/platform.module.js';
@@ -12,7 +13,7 @@ export class AppModule {
   static forRoot(config: TkesimConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), PlatformModule.forRoot(config, allProjections), GraphqlApiModule.forRoot(config), ClusterModule],
+      imports: [CqrsModule.forRoot(), PlatformModule.forRoot(config, allProjections), GraphqlApiModule.forRoot(config), ClusterModule, StorageModule],
     };
   }
 }

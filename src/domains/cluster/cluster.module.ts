@@ -14,6 +14,6 @@ const readModels = [ClustersReadModel, KubeReadModel];
 /** ClusterModule: clusters and their nodes (and, as the emulator grows, everything inside a cluster). */
 @Module({
   providers: [...commandHandlers, ...resolvers, ...readModels, ClusterEmulator],
-  exports: [...readModels],
+  exports: [...readModels, ClusterEmulator],
 })
 export class ClusterModule {}

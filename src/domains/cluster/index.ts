@@ -6,3 +6,7 @@ export { ClustersReadModel } from './projections/clusters.read-model.js';
 export { kubeObjectsProjection, type KubeObjectsState } from './kube/kube-objects.projection.js';
 export { ClusterModule } from './cluster.module.js';
 export * from './commands/cluster.commands.js';
+export { ClusterEmulator } from './emulator/cluster-emulator.js';
+export { KubeReadModel } from './kube/kube.read-model.js';
+export { decideKube } from './kube/kube.decider.js';
+export { kubeStream, type KubeCluster, type KubeCommand, type KubeEvent, type ObjectAction } from './kube/kube.types.js';
