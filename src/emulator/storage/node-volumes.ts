@@ -18,10 +18,14 @@ const devicePath = (index: number): string => `/dev/vd${String.fromCharCode(98 +
 /** reportedOnNode: the disk is attached (or growing while attached) to the node, so the kubelet may mount it. */
 const reportedOnNode = (disk: DiskView, nodeName: string): boolean => disk.attachedTo === nodeName && (disk.state === 'ATTACHED' || disk.state === 'EXPANDING');
 
-/** desiredVolumesAttached keeps the node's entries still attached (with their device paths) and appends new ones on the lowest free device. */
-export function desiredVolumesAttached(node: Node, disks: Iterable<DiskView>): AttachedVolume[] {
+/** desiredVolumesAttached keeps the node's entries still attached (with their device paths) and appends, on the lowest free device, disks attached there that its pods use. */
+export function desiredVolumesAttached(node: Node, disks: Iterable<DiskView>, inUse: ReadonlySet<string>): AttachedVolume[] {
+  const listed = new Set((node.status.volumesAttached ?? []).map((v) => v.name));
   const wanted = new Set<string>();
-  for (const disk of disks) if (reportedOnNode(disk, node.metadata.name ?? '')) wanted.add(attachedVolumeName(disk.diskId));
+  for (const disk of disks) {
+    const name = attachedVolumeName(disk.diskId);
+    if (reportedOnNode(disk, node.metadata.name ?? '') && (listed.has(name) || inUse.has(disk.diskId))) wanted.add(name);
+  }
   const kept = (node.status.volumesAttached ?? []).filter((v) => wanted.has(v.name));
   const used = new Set(kept.map((v) => v.devicePath));
   const known = new Set(kept.map((v) => v.name));
@@ -41,12 +45,30 @@ export interface NodeVolumesWork {
   readonly newlyAttached: Array<{ readonly diskId: string; readonly nodeName: string }>;
 }
 
-/** syncNodeVolumes brings every node's status.volumesAttached in line with the CBS disks attached to it. */
+/** disksInUseByNode maps each node to the CBS disks its pods (not finished) mount. */
+function disksInUseByNode(store: ObjectStore): Map<string, Set<string>> {
+  const inUse = new Map<string, Set<string>>();
+  for (const pod of listObjects<Pod>(store, 'Pod')) {
+    const nodeName = pod.spec.nodeName;
+    if (!nodeName || !podNeedsDisks(pod) || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
+    const set = inUse.get(nodeName) ?? inUse.set(nodeName, new Set()).get(nodeName)!;
+    for (const volume of pod.spec.volumes ?? []) {
+      const diskId = diskOfVolume(pod, volume, store);
+      if (diskId) set.add(diskId);
+    }
+  }
+  return inUse;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** syncNodeVolumes brings every node's status.volumesAttached in line with the CBS disks the controller attached to it for its pods. */
 export function syncNodeVolumes(store: ObjectStore, disks: ReadonlyMap<string, DiskView>): NodeVolumesWork {
   const work: NodeVolumesWork = { actions: [], newlyAttached: [] };
+  const inUse = disksInUseByNode(store);
   for (const node of listObjects<Node>(store, 'Node')) {
     const before = node.status.volumesAttached ?? [];
-    const after = desiredVolumesAttached(node, disks.values());
+    const after = desiredVolumesAttached(node, disks.values(), inUse.get(node.metadata.name ?? '') ?? NONE);
     if (before.length === after.length && before.every((v, i) => v.name === after[i].name && v.devicePath === after[i].devicePath)) continue;
     const { volumesAttached: _old, ...rest } = node.status;
     work.actions.push(statusAction(node, after.length > 0 ? { ...rest, volumesAttached: after } : rest));
