@@ -28,7 +28,7 @@ export class DiskResolver {
 
   @Query('disk')
   disk(@Context() ctx: GqlContext, @Args('id') id: string) {
-    return diskOut(this.disks.get(requireAccount(ctx.caller).accountId, id));
+    return diskOut(this.disks.get(requireAccount(ctx.caller).accountId, id, 'id'));
   }
 
   @ResolveField('mounts')

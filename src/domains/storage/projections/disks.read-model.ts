@@ -21,11 +21,9 @@ export class DisksReadModel implements DiskInventory {
     return Object.values(this.projections.state<DisksState>('disks').disks);
   }
 
-  /** list is the account's disks, oldest first, in one zone or all. */
+  /** list is the account's disks, oldest first (the read model keeps them in creation order), in one zone or all. */
   list(accountId: string, zone?: string | null): DiskRecord[] {
-    return this.all()
-      .filter((d) => d.accountId === accountId && (!zone || d.zone === zone))
-      .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+    return this.all().filter((d) => d.accountId === accountId && (!zone || d.zone === zone));
   }
 
   /** find is one of the account's disks, or undefined. */
@@ -35,9 +33,9 @@ export class DisksReadModel implements DiskInventory {
   }
 
   /** get is one of the account's disks; another account's or a missing one is NOT_FOUND. */
-  get(accountId: string, diskId: string): DiskRecord {
+  get(accountId: string, diskId: string, field = 'diskId'): DiskRecord {
     const disk = this.find(accountId, diskId);
-    if (!disk) throw notFound('disks', diskId, 'diskId');
+    if (!disk) throw notFound('disks', diskId, field);
     return disk;
   }
 
