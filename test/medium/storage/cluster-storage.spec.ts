@@ -80,6 +80,22 @@ describe.each(testDatabases())('cluster storage on $name', (database) => {
     ]);
   });
 
+  it('provisions a WaitForFirstConsumer claim only once its pod is scheduled, in the node\'s zone, and the pod runs on it', async () => {
+    const id = await cluster('late');
+    const late = SEED_CLASS.replace('name: cbs', 'name: late').replace('provisioner:', 'volumeBindingMode: WaitForFirstConsumer\nprovisioner:');
+    await apply(id, `${late}\n---\n${claim('data', { className: 'late' })}`);
+    expect((await storage(id)).persistentVolumeClaims[0].phase).toBe('Pending');
+    expect((await storage(id)).events.map((e: any) => e.message)).toContain('waiting for first consumer to be created before binding');
+    const pod = cbsPod('db', '172.0.0.3').replace('qcloudCbs: { cbsDiskId: disk-echj2drf, fsType: ext4 }', 'persistentVolumeClaim: { claimName: data }');
+    await apply(id, pod);
+    await t.gql(ADVANCE, { s: 10 });
+    const read = await storage(id);
+    expect(read.persistentVolumeClaims[0]).toMatchObject({ phase: 'Bound', storageClass: 'late' });
+    expect(read.persistentVolumes[0].zone).toBe(read.zone);
+    expect(data(await t.gql(DISK, { id: read.persistentVolumes[0].diskId })).disk).toMatchObject({ state: 'ATTACHED', attachedTo: '172.0.0.3' });
+    expect(read.pods.map((p: any) => [p.name, p.status])).toEqual([['db', 'Running']]);
+  });
+
   it('binds a static PV by class, size and access mode', async () => {
     const id = await cluster('static');
     const pv = `apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: pv-static }\nspec:\n  capacity: { storage: 20Gi }\n  accessModes: [ReadWriteOnce]\n  storageClassName: manual\n  qcloudCbs: { cbsDiskId: disk-0static0, fsType: ext4 }`;
