@@ -12,6 +12,7 @@ export * from './config.js';
 export * from './ingress.js';
 export * from './cluster-objects.js';
 export * from './copy-json.js';
+export * from './flat-string.js';
 export { prepareManifest, prepareObject, objectLabel, type PreparedManifest, type PreparedObject } from './manifest/prepare-manifest.js';
 export { parseManifest, describeLocation, type ManifestDocument, type ManifestError, type ParsedManifest } from './manifest/parse-manifest.js';
 export { KINDS, kindInfo, isNamespaced, qualifiedResource, resolveKind, type KindInfo, type ResolvedKind } from './manifest/kinds.js';

@@ -1,4 +1,5 @@
 import type { KubeObject } from './meta.js';
+import { flatString } from './flat-string.js';
 import { indexPut, indexRemove, kindGroup, namespaceGroup } from './store-index.js';
 
 /** ObjectStore is one cluster's API objects, as etcd would hold them: by kind, then by `namespace/name`. */
@@ -68,5 +69,5 @@ export function uidFor(clusterId: string, revision: number): string {
     return ((x ^ (x >>> 15)) >>> 0).toString(16).padStart(8, '0');
   };
   const hex = `${h(0x811c9dc5)}${h(0x5bd1e995)}${h(0x27d4eb2f)}${revision.toString(16).padStart(8, '0')}`;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return flatString(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { flatString } from '../kube/flat-string.js';
 
 /** imageDigests remembers each image's digest: a cluster runs few images many times. */
 const imageDigests = new Map<string, string>();
@@ -28,5 +29,5 @@ export function containerId(text: string): string {
     x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
     hex += ((x ^ (x >>> 15)) >>> 0).toString(16).padStart(8, '0');
   }
-  return `containerd://${hex}`;
+  return flatString(`containerd://${hex}`);
 }

@@ -29,9 +29,17 @@ export function crashBackoffMs(restartCount: number): number {
 
 /** fullImage names an image as the container runtime reports it: `nginx` → `docker.io/library/nginx:latest`. */
 export function fullImage(image: string): string {
-  const named = image.includes('/') ? (image.split('/')[0].includes('.') ? image : `docker.io/${image}`) : `docker.io/library/${image}`;
-  return /:[^/]+$/.test(named) || named.includes('@') ? named : `${named}:latest`;
+  let full = fullImages.get(image);
+  if (full === undefined) {
+    const named = image.includes('/') ? (image.split('/')[0].includes('.') ? image : `docker.io/${image}`) : `docker.io/library/${image}`;
+    full = /:[^/]+$/.test(named) || named.includes('@') ? named : `${named}:latest`;
+    // A cluster runs few images many times: every container shares one string.
+    if (fullImages.size < 10_000) fullImages.set(image, full);
+  }
+  return full;
 }
+
+const fullImages = new Map<string, string>();
 
 function condition(type: string, ready: boolean, at: string, containers: string[]): PodCondition {
   return ready

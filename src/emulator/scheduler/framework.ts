@@ -113,6 +113,8 @@ export interface FilterPlugin extends Plugin {
 export interface ScorePlugin extends Plugin {
   preScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], snapshot: ClusterSnapshot): Status;
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
+  /** addScores, when present, adds weight × score(node) into totals[i] for every node: score in one tight loop, same results. */
+  addScores?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): void;
   normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: number[]): void;
 }
 

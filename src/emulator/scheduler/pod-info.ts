@@ -1,4 +1,5 @@
 /** PodInfo: a pod with what every plugin needs parsed once (framework.PodInfo). */
+import { flatString } from '../kube/flat-string.js';
 import { matchesSelector, type LabelSelector, type Labels, type Pod, type PodAffinityTerm } from '../kube/index.js';
 import { podRequests, type Resource } from './resource.js';
 
@@ -77,7 +78,7 @@ export class PodInfo {
     this.name = pod.metadata.name ?? '';
     // The API server defaults an empty namespace to "default"; so do we.
     this.namespace = pod.metadata.namespace || 'default';
-    this.key = base?.key ?? `${this.namespace}/${this.name}`;
+    this.key = base?.key ?? flatString(`${this.namespace}/${this.name}`);
     this.nodeName = pod.spec.nodeName || undefined;
     this.labels = pod.metadata.labels ?? {};
     this.requests = base?.requests ?? podRequests(pod, false);

@@ -48,6 +48,7 @@ export function prioritizeNodes(
 
 /** addScores adds a plugin's weighted scores straight into the totals when there is nothing to normalize. */
 function addScores(plugin: ScorePlugin, weight: number, state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], totals: number[]): void {
+  if (plugin.addScores) return plugin.addScores(state, pod, nodes, weight, totals);
   for (let i = 0; i < nodes.length; i++) totals[i] += plugin.score(state, pod, nodes[i]) * weight;
 }
 

@@ -10,6 +10,9 @@ type Advanced = Extract<KubeEvent, { type: 'PodsAdvanced' }>['data'];
 
 const SCHEDULER = { component: 'default-scheduler' };
 
+/** NO_EXPLANATION is shared by every attempt that was not asked to explain itself (the bulk of them). */
+const NO_EXPLANATION = Object.freeze({ filtered: Object.freeze([]), scores: Object.freeze([]), finalScores: Object.freeze([]) }) as unknown as NonNullable<SchedulingOutcome['explanation']>;
+
 /** pendingPod is a pod the scheduler may still place: not bound, not being deleted. */
 export function pendingPod(cluster: KubeCluster, namespace: string, name: string): Pod | undefined {
   const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
@@ -29,7 +32,7 @@ function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: stri
   if (!pod) return;
   const key = objectKey(outcome.namespace, outcome.name);
   const attempts = (cluster.scheduling[key]?.attempts ?? 0) + 1;
-  const explanation = outcome.explanation ?? { filtered: [], scores: [], finalScores: [] };
+  const explanation = outcome.explanation ?? NO_EXPLANATION;
   cluster.scheduling[key] = { attempts, nodeName: outcome.nodeName, ...(outcome.message ? { message: outcome.message } : {}), ...explanation };
   if (outcome.nodeName) {
     pod.spec.nodeName = outcome.nodeName;

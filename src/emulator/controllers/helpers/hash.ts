@@ -1,5 +1,5 @@
 import type { RandomSource } from '../../clock/seeded-random.js';
-import type { PodTemplateSpec } from '../../kube/index.js';
+import { flatString, type PodTemplateSpec } from '../../kube/index.js';
 import { stableJson } from './json.js';
 
 /** Names and hashes as k8s.io/apimachinery/pkg/util/rand and controller.ComputeHash make them. */
@@ -66,5 +66,5 @@ export function generateName(prefix: string, random: RandomSource, taken: (name:
   let name = `${base}${randomString(random)}`;
   // The API server refuses a taken name and the controller retries with a fresh suffix.
   while (taken(name)) name = `${base}${randomString(random)}`;
-  return name;
+  return flatString(name);
 }

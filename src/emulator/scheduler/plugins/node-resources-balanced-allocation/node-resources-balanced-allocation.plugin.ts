@@ -39,4 +39,10 @@ export class NodeResourcesBalancedAllocationPlugin implements ScorePlugin {
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
     return balancedAllocationScore(pod.requests, node);
   }
+
+  /** addScores is score over every node in one loop. */
+  addScores(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): void {
+    const request = pod.requests;
+    for (let i = 0; i < nodes.length; i++) totals[i] += balancedAllocationScore(request, nodes[i]) * weight;
+  }
 }

@@ -37,4 +37,10 @@ export class NodeResourcesFitPlugin implements PreFilterPlugin, FilterPlugin, Sc
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
     return leastAllocatedScore(pod.nonZeroRequests, node);
   }
+
+  /** addScores is score over every node in one loop. */
+  addScores(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): void {
+    const request = pod.nonZeroRequests;
+    for (let i = 0; i < nodes.length; i++) totals[i] += leastAllocatedScore(request, nodes[i]) * weight;
+  }
 }
