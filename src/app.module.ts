@@ -4,6 +4,7 @@ import { allProjections } from './app.projections.js';
 import { ClusterModule } from './domains/cluster/index.js';
 import { StorageModule } from './domains/storage/index.js';
 import type { TkesimConfig } from './platform/config/tkesim-config.js';
+import { KubeApiModule } from './kube-api/server/kube-api.module.js';
 import { GraphqlApiModule } from './platform/graphql/graphql-api.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 
@@ -13,7 +14,7 @@ export class AppModule {
   static forRoot(config: TkesimConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), PlatformModule.forRoot(config, allProjections), GraphqlApiModule.forRoot(config), ClusterModule, StorageModule],
+      imports: [CqrsModule.forRoot(), PlatformModule.forRoot(config, allProjections), GraphqlApiModule.forRoot(config), ClusterModule, StorageModule, KubeApiModule],
     };
   }
 }

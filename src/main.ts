@@ -5,6 +5,7 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import type { TkesimConfig } from './platform/config/tkesim-config.js';
 import { SandboxService } from './platform/tenancy/sandbox.service.js';
+import { mountKubeApi, routeUpgrades } from './kube-api/server/mount.js';
 
 /** RunningServer is a started tkesim: its app, where it listens, and the sandbox token. */
 export interface RunningServer {
@@ -19,7 +20,9 @@ export interface RunningServer {
 export async function startServer(config: TkesimConfig, logLevels: LogLevel[] | false = ['error', 'warn']): Promise<RunningServer> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: logLevels, forceCloseConnections: true });
   app.enableShutdownHooks();
+  mountKubeApi(app);
   await app.listen(config.port, config.host);
+  routeUpgrades(app);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {

@@ -7,6 +7,7 @@ import { loadConfig, type ConfigFlags } from '../platform/config/tkesim-config.j
 import { packageRoot } from '../platform/config/package-root.js';
 import { replayLog } from './replay.command.js';
 import { banner } from './banner.js';
+import { fetchKubeconfig } from './kubeconfig.command.js';
 
 const version = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version as string;
 
@@ -43,6 +44,16 @@ program
     } else {
       process.stdout.write(`verified: rebuilding from zero equals the snapshot at position ${report.snapshotPosition}\n`);
     }
+  });
+
+program
+  .command('kubeconfig <clusterId>')
+  .description("print a kubeconfig for a cluster's Kubernetes API (its token opens only that cluster)")
+  .option('--server <url>', 'the running tkesim (env TKESIM_URL; default http://localhost:$PORT)', undefined)
+  .option('--token <token>', 'an account token (env TKESIM_TOKEN; default the sandbox token in the data dir)', undefined)
+  .option('--data-dir <dir>', 'where the sandbox token lives (env TKESIM_DATA_DIR)', undefined)
+  .action(async (clusterId: string, flags: { server?: string; token?: string; dataDir?: string }) => {
+    process.stdout.write(await fetchKubeconfig(clusterId, flags, process.env));
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -2,6 +2,18 @@ import type { KubeObject } from './meta.js';
 import { flatString } from './flat-string.js';
 import { indexPut, indexRemove, kindGroup, namespaceGroup } from './store-index.js';
 
+/** StoreChange is one write to a store: what happened to which object, at which revision. */
+export type StoreChange = { type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: KubeObject; revision: number };
+
+/** observers hold, beside the store (never in snapshots), who is told of each write; most stores have none. */
+const observers = new WeakMap<ObjectStore, (change: StoreChange) => void>();
+
+/** observeStore tells `listener` of every later write to `store` (one listener per store; undefined stops). */
+export function observeStore(store: ObjectStore, listener: ((change: StoreChange) => void) | undefined): void {
+  if (listener) observers.set(store, listener);
+  else observers.delete(store);
+}
+
 /** ObjectStore is one cluster's API objects, as etcd would hold them: by kind, then by `namespace/name`. */
 export interface ObjectStore {
   objects: Record<string, Record<string, KubeObject>>;
@@ -41,8 +53,11 @@ export function putObject(store: ObjectStore, object: KubeObject): number {
   object.metadata.resourceVersion = String(store.revision);
   const byKey = (store.objects[object.kind] ??= {});
   const key = keyOf(object);
+  const observer = observers.get(store);
+  const type = observer && (byKey[key] ? 'MODIFIED' : 'ADDED');
   byKey[key] = object;
   indexPut(byKey, key, object);
+  if (observer) observer({ type: type!, object, revision: store.revision });
   return store.revision;
 }
 
@@ -55,6 +70,7 @@ export function removeObject(store: ObjectStore, kind: string, namespace: string
     store.revision++;
     delete byKey[key];
     indexRemove(byKey, key);
+    observers.get(store)?.({ type: 'DELETED', object: found, revision: store.revision });
   }
   return found;
 }

@@ -6,3 +6,4 @@ export * from './pod-lifecycle.js';
 export * from './pod-facts.js';
 export * from './container-ids.js';
 export * from './stage-gates.js';
+export * from './container-logs.js';

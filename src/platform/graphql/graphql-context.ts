@@ -9,6 +9,8 @@ export interface GqlContext {
   readonly caller: Caller;
   readonly idempotencyKey?: string;
   readonly requestId: string;
+  /** origin is where the client reached this server (`http://host:port`), for URLs handed back to it. */
+  readonly origin?: string;
 }
 
 type ConnectionParams = Record<string, unknown> | undefined;
@@ -31,10 +33,13 @@ export function buildContext(arg: unknown, authenticate: (token: string | undefi
   const req = isSocket ? undefined : input.req;
   const token = bearerOf(req, input.connectionParams);
   const key = req?.headers['idempotency-key'];
+  const caller = authenticate(token);
   return {
-    caller: authenticate(token),
+    // A kubeconfig's cluster-scoped token opens that cluster's Kubernetes API, not the account's GraphQL API.
+    caller: caller.kind === 'account' && caller.clusterId ? { kind: 'invalid' } : caller,
     idempotencyKey: typeof key === 'string' && key !== '' ? key : undefined,
     requestId: randomUUID(),
+    ...(req?.headers.host ? { origin: `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${req.headers.host}` } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ interface TokenGrant {
   tokenId: string;
   tokenHash: string;
   label: string;
+  /** clusterId, when set, scopes the token to one cluster's Kubernetes API (a kubeconfig's token). */
+  clusterId?: string;
 }
 
 export type AccountCommand =

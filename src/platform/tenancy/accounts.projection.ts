@@ -14,7 +14,7 @@ export interface AccountView {
 /** AccountsState holds the accounts and the token-hash index used to authenticate requests. */
 export interface AccountsState {
   accounts: Record<string, AccountView>;
-  tokens: Record<string, { accountId: string; tokenId: string }>;
+  tokens: Record<string, { accountId: string; tokenId: string; clusterId?: string }>;
 }
 
 /** accountsProjection is the tenancy read model. */
@@ -29,9 +29,9 @@ export const accountsProjection: Projection<AccountsState> = {
       const { name, createdAt, randomSeed } = event.data;
       state.accounts[name] = { name, createdAt, randomSeed, randomDraws: 0, tokens: [] };
     } else if (event.type === 'TokenIssued') {
-      const { tokenId, tokenHash, label, issuedAt } = event.data;
+      const { tokenId, tokenHash, label, issuedAt, clusterId } = event.data;
       state.accounts[accountId]?.tokens.push({ id: tokenId, label, createdAt: issuedAt });
-      state.tokens[tokenHash] = { accountId, tokenId };
+      state.tokens[tokenHash] = clusterId ? { accountId, tokenId, clusterId } : { accountId, tokenId };
     }
     const draws = stored.metadata.randomDraws;
     const account = state.accounts[accountId];

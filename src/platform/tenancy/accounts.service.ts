@@ -32,7 +32,8 @@ export class AccountsService {
     if (!token) return { kind: 'anonymous' };
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) return { kind: 'admin' };
     const found = this.state().tokens[hashToken(token)];
-    return found ? { kind: 'account', accountId: found.accountId, tokenId: found.tokenId } : { kind: 'invalid' };
+    if (!found) return { kind: 'invalid' };
+    return found.clusterId ? { kind: 'account', accountId: found.accountId, tokenId: found.tokenId, clusterId: found.clusterId } : { kind: 'account', accountId: found.accountId, tokenId: found.tokenId };
   }
 
   find(accountId: string): AccountView | undefined {
@@ -68,6 +69,16 @@ export class AccountsService {
       targets: [target(accountDecider, accountStream(accountId), { type: 'IssueToken', data: { ...data, issuedAt: env.at } })],
     }));
     return { account: accountId, id: data.tokenId, token };
+  }
+
+  /** issueClusterToken issues a token of the caller's account that opens only one cluster's Kubernetes API (for a kubeconfig). */
+  async issueClusterToken(caller: AccountCaller, clusterId: string, token = newToken()): Promise<IssuedToken> {
+    const hash = hashToken(token);
+    const data = { accountId: caller.accountId, tokenId: tokenId(hash), tokenHash: hash, label: `kubeconfig:${clusterId}`.slice(0, 63), clusterId };
+    await this.pipeline.run({ accountId: caller.accountId, actor: actorOf(caller) }, { type: 'IssueClusterToken', payload: { clusterId } }, (env) => ({
+      targets: [target(accountDecider, accountStream(caller.accountId), { type: 'IssueToken', data: { ...data, issuedAt: env.at } })],
+    }));
+    return { account: caller.accountId, id: data.tokenId, token };
   }
 
   /** ensureAccount creates the account if missing and makes sure the given token opens it. */

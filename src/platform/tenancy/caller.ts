@@ -5,6 +5,8 @@ export interface AccountCaller {
   readonly kind: 'account';
   readonly accountId: string;
   readonly tokenId: string;
+  /** clusterId, when set, limits the token to that cluster's Kubernetes API. */
+  readonly clusterId?: string;
 }
 
 /** AdminCaller holds TKESIM_ADMIN_TOKEN: it manages accounts and tokens, and owns no resources. */

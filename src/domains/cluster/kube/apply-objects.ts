@@ -20,7 +20,7 @@ export function desired(object: KubeObject): string {
 const MUTABLE_POD_FIELDS = 'spec.containers[*].image, spec.initContainers[*].image, spec.activeDeadlineSeconds, spec.tolerations (only additions to existing tolerations), spec.terminationGracePeriodSeconds (allow it to be set to 1 if it was previously negative)';
 
 /** podSpecChangeAllowed is the API server's rule for pod updates: images and the grace period, little else. */
-function podSpecChangeAllowed(existing: KubeObject, next: KubeObject): boolean {
+export function podSpecChangeAllowed(existing: KubeObject, next: KubeObject): boolean {
   type Spec = { containers: Array<{ image: string }>; initContainers?: Array<{ image: string }>; nodeName?: string; terminationGracePeriodSeconds?: number; activeDeadlineSeconds?: number; tolerations?: unknown };
   const strip = (spec: Spec) => ({
     ...spec,
@@ -34,6 +34,11 @@ function podSpecChangeAllowed(existing: KubeObject, next: KubeObject): boolean {
   return stableStringify(strip(existing.spec as Spec)) === stableStringify(strip(next.spec as Spec));
 }
 
+/** checkPodUpdate refuses a pod update that changes more than Kubernetes allows on a running pod. */
+export function checkPodUpdate(before: KubeObject, next: KubeObject, field: string): void {
+  if (podSpecChangeAllowed(before, next)) return;
+  throw new DomainError('BAD_USER_INPUT', `Pod "${next.metadata.name}" is invalid: spec: Forbidden: pod updates may not change fields other than ${MUTABLE_POD_FIELDS}`, field);
+}
 
 /** planApply sorts a manifest's objects into created, configured and unchanged, refusing what Kubernetes refuses. */
 export function planApply(cluster: KubeCluster, objects: readonly KubeObject[], at: string): { events: KubeEvent[]; applied: AppliedObject[] } {
@@ -53,9 +58,7 @@ export function planApply(cluster: KubeCluster, objects: readonly KubeObject[], 
     const last = existing?.metadata.annotations?.[LAST_APPLIED];
     const action = !existing ? 'created' : (last ?? desired(existing)) === desired(object) ? 'unchanged' : 'configured';
     const before = last ? (JSON.parse(last) as KubeObject) : existing;
-    if (action === 'configured' && object.kind === 'Pod' && !podSpecChangeAllowed(before!, object)) {
-      throw new DomainError('BAD_USER_INPUT', `Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than ${MUTABLE_POD_FIELDS}`, 'yaml');
-    }
+    if (action === 'configured' && object.kind === 'Pod') checkPodUpdate(before!, object, 'yaml');
     if (action === 'created' && object.kind === 'Service') checkRequestedAddresses(cluster, object);
     if (action === 'created') created.push(object);
     if (action === 'configured') configured.push(object);

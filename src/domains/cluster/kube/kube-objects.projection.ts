@@ -111,7 +111,7 @@ const KUBE_EVENTS = new Set(['ObjectsApplied', 'ObjectDeleted', 'PodsScheduled',
 /** kubeObjectsProjection keeps every cluster's Kubernetes objects, as the API server would serve them. */
 export const kubeObjectsProjection: Projection<KubeObjectsState> = {
   name: 'kubeObjects',
-  version: 5,
+  version: 6,
   initialState: () => ({ clusters: {} }),
   apply(state, stored: StoredEvent) {
     if (CLUSTER_EVENTS.has(stored.type)) {

@@ -118,4 +118,34 @@ describe('kube objects', () => {
     decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-stop', pods: [{ namespace: 'default', name: 'nginx' }] } });
     expect(getObject(cluster(), 'Pod', 'default', 'nginx')).toBeUndefined();
   });
+
+  describe('WriteObject (the Kubernetes API\'s POST and PUT)', () => {
+    const write = (object: KubeObject, mode: 'create' | 'update', accountId = 'acme'): KubeCommand => ({ type: 'WriteObject', data: { accountId, clusterId: 'cls-1', object, mode, at } });
+    const config = (data: Record<string, string>, resourceVersion?: string): KubeObject =>
+      ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default', ...(resourceVersion ? { resourceVersion } : {}) }, data }) as KubeObject;
+
+    it('creates once, then refuses a second create with AlreadyExists', () => {
+      const { decide, cluster } = world();
+      expect(decide(write(config({ a: '1' }), 'create'))[0]).toMatchObject({ type: 'ObjectsApplied', data: { created: [{ kind: 'ConfigMap' }], configured: [] } });
+      expect(getObject(cluster(), 'ConfigMap', 'default', 'cfg')).toBeDefined();
+      expect(() => decideKube(write(config({ a: '2' }), 'create'), cluster())).toThrow('configmaps "cfg" already exists');
+    });
+
+    it('updates under the current resourceVersion, and refuses a stale one with Conflict', () => {
+      const { decide, cluster } = world();
+      decide(write(config({ a: '1' }), 'create'));
+      const current = getObject(cluster(), 'ConfigMap', 'default', 'cfg')!.metadata.resourceVersion!;
+      expect(decide(write(config({ a: '2' }, current), 'update'))[0]).toMatchObject({ data: { configured: [{ kind: 'ConfigMap' }] } });
+      expect(() => decideKube(write(config({ a: '3' }, current), 'update'), cluster())).toThrow(/Operation cannot be fulfilled on configmaps "cfg": the object has been modified/);
+      expect(decide(write(config({ a: '3' }), 'update'))).toHaveLength(1);
+    });
+
+    it('writes nothing for an update that changes nothing, and refuses a missing object or another account', () => {
+      const { decide, cluster } = world();
+      decide(write(config({ a: '1' }), 'create'));
+      expect(decide(write(config({ a: '1' }), 'update'))).toEqual([]);
+      expect(() => decideKube(write({ ...config({}), metadata: { name: 'gone', namespace: 'default' } } as KubeObject, 'update'), cluster())).toThrow('configmaps "gone" not found');
+      expect(() => decideKube(write(config({}), 'create', 'mallory'), cluster())).toThrow('clusters "cls-1" not found');
+    });
+  });
 });

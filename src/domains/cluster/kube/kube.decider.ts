@@ -7,6 +7,7 @@ import type { KubeCluster, KubeCommand, KubeEvent } from './kube.types.js';
 import { decideFault } from './faults.js';
 import { pendingPod } from './pod-transitions.js';
 import { stillCurrent } from './reconcile.js';
+import { decideWrite } from './write-object.js';
 
 /** owned returns the cluster if the caller's account owns it; anything else is NOT_FOUND, as for an absent cluster. */
 function owned(cluster: KubeCluster | undefined, accountId: string, clusterId: string): KubeCluster {
@@ -20,6 +21,10 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
     case 'ApplyObjects': {
       const { accountId, clusterId, objects, at } = command.data;
       return planApply(owned(state, accountId, clusterId), objects, at).events;
+    }
+    case 'WriteObject': {
+      const { accountId, clusterId, object, mode, at } = command.data;
+      return decideWrite(owned(state, accountId, clusterId), object, mode, at);
     }
     case 'DeleteObject': {
       const { accountId, clusterId, kind, namespace, name, at } = command.data;

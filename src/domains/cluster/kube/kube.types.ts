@@ -16,6 +16,7 @@ export interface AppliedObject {
 
 export type KubeCommand =
   | { type: 'ApplyObjects'; data: { accountId: string; clusterId: string; objects: KubeObject[]; at: string } }
+  | { type: 'WriteObject'; data: { accountId: string; clusterId: string; object: KubeObject; mode: 'create' | 'update'; at: string } }
   | { type: 'DeleteObject'; data: { accountId: string; clusterId: string; kind: string; namespace: string | null; name: string; at: string } }
   | { type: 'SchedulePods'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
   | { type: 'AdvancePods'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }

@@ -51,8 +51,9 @@ function keepServerSetFields(existing: KubeObject, object: KubeObject): void {
   }
 }
 
-/** remember records the applied configuration in kubectl's annotation, so a re-apply can tell what changed. */
+/** remember records the applied configuration in kubectl's annotation, so a re-apply can tell what changed; kubectl's own record is kept. */
 export function remember(object: KubeObject): KubeObject {
+  if (object.metadata.annotations?.[LAST_APPLIED] !== undefined) return object;
   object.metadata.annotations = { ...object.metadata.annotations, [LAST_APPLIED]: desired(object) };
   return object;
 }
