@@ -17,6 +17,9 @@ describe('kubectl against a cluster\'s Kubernetes API', () => {
     await t.gql('mutation { setClockMode(mode: MANUAL) { mode } }');
     id = data(await t.gql(CREATE_CLUSTER, { input: { name: 'kubectl' } })).createCluster.cluster.id;
     await t.gql(ADD_NODES, { input: { clusterId: id, count: 2 } });
+    // The seed's pod mounts CBS disk disk-echj2drf: it must exist in the cluster's zone.
+    const zone = data(await t.gql('query ($id: ID!) { cluster(id: $id) { zone } }', { id })).cluster.zone;
+    data(await t.gql('mutation ($zone: String!) { createDisk(input: { diskId: "disk-echj2drf", size: 10, zone: $zone }) { id } }', { zone }));
     k = new Kubectl(data(await t.gql(KUBECONFIG, { id })).cluster.kubeconfig);
   });
   afterAll(async () => {

@@ -15,6 +15,7 @@ export type Step =
   | { recoverNode: string }
   | { crash: { pod: string; namespace?: string; container?: string } }
   | { delete: { kind: string; name: string; namespace?: string } }
+  | { createDisk: { id: string; size: number; type?: string } }
   | { snapshot: string }
   | { trace: { name: string; from: string; to: string; port?: number; protocol?: string } };
 
@@ -36,7 +37,10 @@ const STATE = `query ($id: ID!) { cluster(id: $id) {
   nodes { name conditions { type status } taints { key effect } }
   pods { name namespace phase status nodeName podIp containers { name ready restartCount state reason } }
   workloads { kind name namespace replicas readyReplicas manifest }
-  events { type reason message count firstTimestamp lastTimestamp source involvedObject { kind namespace name } } } }`;
+  events { type reason message count firstTimestamp lastTimestamp source involvedObject { kind namespace name } }
+  persistentVolumeClaims { namespace name phase capacity storageClass volumeName diskId }
+  persistentVolumes { name phase capacity storageClass claimNamespace claimName diskId zone } }
+  disks { id size type zone state attachedTo mounts { namespace pod container mountPath } } }`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const one = (answer: { data?: any; errors?: unknown[] }): any => {
@@ -52,7 +56,10 @@ export async function runScenario(t: TestServer, scenario: Scenario, root: strin
   await t.gql('mutation ($input: AddNodesInput!) { addNodes(input: $input) { cluster { id } } }', { input: { clusterId, count: scenario.nodes, instanceType: scenario.instanceType } });
   const snapshots: Record<string, unknown> = {};
   const traces: Record<string, unknown> = {};
-  const state = async () => one(await t.gql(STATE, { id: clusterId })).cluster;
+  const state = async () => {
+    const answer = one(await t.gql(STATE, { id: clusterId }));
+    return { ...answer.cluster, disks: answer.disks };
+  };
   for (const step of scenario.steps) {
     if ('trace' in step) traces[step.trace.name] = await trace(t, clusterId, step.trace);
     else await play(t, clusterId, step, root, async (name) => (snapshots[name] = summarize(await state(), start)));
@@ -96,14 +103,29 @@ async function play(t: TestServer, clusterId: string, step: Step, root: string, 
   else if ('recoverNode' in step) await run('mutation ($id: ID!, $n: String!) { recoverNode(clusterId: $id, nodeName: $n) { name } }', { n: step.recoverNode });
   else if ('crash' in step) await run('mutation ($id: ID!, $p: String!, $ns: String, $c: String) { crashContainer(clusterId: $id, pod: $p, namespace: $ns, container: $c) { name } }', { p: step.crash.pod, ns: step.crash.namespace ?? 'default', c: step.crash.container ?? null });
   else if ('delete' in step) await run('mutation ($id: ID!, $k: String!, $n: String!, $ns: String) { deleteResource(input: { clusterId: $id, kind: $k, name: $n, namespace: $ns }) { name } }', { k: step.delete.kind, n: step.delete.name, ns: step.delete.namespace ?? 'default' });
-  else if ('snapshot' in step) await snapshot(step.snapshot);
+  else if ('createDisk' in step) {
+    const zone = (await run('query ($id: ID!) { cluster(id: $id) { zone } }', {})).cluster.zone as string;
+    const input = { diskId: step.createDisk.id, size: step.createDisk.size, type: step.createDisk.type ?? 'CLOUD_BASIC', zone };
+    await run('mutation ($input: CreateDiskInput!) { createDisk(input: $input) { id } }', { input });
+  } else if ('snapshot' in step) await snapshot(step.snapshot);
 }
 
 const offset = (at: string, start: number): string => `+${((Date.parse(at) - start) / 1000).toFixed(3)}s`;
 
-/** summarize renders a cluster's state as a reviewer reads it: pods, workloads, nodes, and the Kubernetes events in time order. */
+/** storage renders claims, volumes and disks, only for clusters that have any (older goldens stay as they were). */
+function storage(cluster: Record<string, any>) {
+  const lines = {
+    claims: cluster.persistentVolumeClaims.map((c: any) => `${c.namespace}/${c.name} ${c.phase} ${c.capacity ?? '-'} class=${c.storageClass ?? '-'} volume=${c.volumeName ?? '-'} disk=${c.diskId ?? '-'}`),
+    volumes: cluster.persistentVolumes.map((v: any) => `${v.name} ${v.phase} ${v.capacity} class=${v.storageClass} claim=${v.claimNamespace ?? '-'}/${v.claimName ?? '-'} disk=${v.diskId ?? '-'} zone=${v.zone ?? '-'}`),
+    disks: cluster.disks.map((d: any) => `${d.id} ${d.size}GB ${d.type} ${d.zone} ${d.state}${d.attachedTo ? ` on ${d.attachedTo}` : ''}${d.mounts.map((m: any) => ` mounted at ${m.mountPath} by ${m.namespace}/${m.pod}/${m.container}`).join('')}`),
+  };
+  return Object.fromEntries(Object.entries(lines).filter(([, list]) => list.length > 0));
+}
+
+/** summarize renders a cluster's state as a reviewer reads it: pods, workloads, nodes, storage, and the Kubernetes events in time order. */
 function summarize(cluster: Record<string, any>, start: number) {
   return {
+    ...storage(cluster),
     nodes: cluster.nodes.map((n: any) => `${n.name} Ready=${n.conditions.find((c: any) => c.type === 'Ready')?.status}${n.taints.length ? ` taints=${n.taints.map((x: any) => `${x.key}:${x.effect}`).join(',')}` : ''}`),
     pods: cluster.pods.map((p: any) => `${p.namespace}/${p.name} ${p.status} on ${p.nodeName ?? '<none>'} ip=${p.podIp ?? '<none>'} restarts=${p.containers.reduce((a: number, c: any) => a + c.restartCount, 0)}`),
     workloads: cluster.workloads.map((w: any) => `${w.kind} ${w.namespace}/${w.name} ${w.readyReplicas}/${w.replicas} ready`),

@@ -34,6 +34,16 @@ export interface NodeStatus {
   addresses?: Array<{ type: 'InternalIP' | 'ExternalIP' | 'Hostname'; address: string }>;
   nodeInfo?: Record<string, string>;
   images?: Array<{ names: string[]; sizeBytes?: number }>;
+  /** volumesAttached lists the volumes the attach/detach controller attached to the node (`kubernetes.io/qcloud-cbs/<disk id>`). */
+  volumesAttached?: AttachedVolume[];
+  /** volumesInUse lists the attached volumes the node's pods mount. */
+  volumesInUse?: string[];
+}
+
+/** AttachedVolume is one entry of node.status.volumesAttached. */
+export interface AttachedVolume {
+  name: string;
+  devicePath: string;
 }
 
 export interface Node {

@@ -5,4 +5,5 @@ export * from './pod-stages.js';
 export * from './pod-lifecycle.js';
 export * from './pod-facts.js';
 export * from './container-ids.js';
+export * from './stage-gates.js';
 export * from './container-logs.js';

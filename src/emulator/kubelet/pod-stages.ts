@@ -49,7 +49,12 @@ export interface PodStage {
   readonly unless?: readonly PodFact[];
   readonly delay: StageDelay;
   readonly next: StageNext;
+  /** gate holds a matching pod until the node says so: `volumesAttached` waits for every CBS disk it mounts in node.status.volumesAttached. */
+  readonly gate?: StageGate;
 }
+
+/** StageGate is a condition outside the pod that a stage waits for (the kubelet's volume manager). */
+export type StageGate = 'volumesAttached';
 
 /** podStages is the kubelet's default lifecycle: created → image pulled and started → ready; deleted → stopped. */
 export const podStages: readonly PodStage[] = [
@@ -69,6 +74,8 @@ export const podStages: readonly PodStage[] = [
     when: ['bound', 'containersCreating'],
     unless: ['deleting'],
     delay: { ms: 1_000, jitterMs: 2_000 },
+    // Containers start only once their volumes are mounted: the pod stays ContainerCreating until its disks are attached.
+    gate: 'volumesAttached',
     next: {
       containers: 'running',
       phase: 'Running',

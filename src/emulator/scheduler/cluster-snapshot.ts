@@ -1,5 +1,6 @@
 /** ClusterSnapshot: the scheduler's cache of nodes and the pods on them (cache.Snapshot with its nodeTree order). */
-import { LABEL_REGION, LABEL_ZONE, type LabelSelector, type Labels, type Node, type Pod } from '../kube/index.js';
+import { LABEL_REGION, LABEL_ZONE, type LabelSelector, type Labels, type Node, type ObjectStore, type Pod } from '../kube/index.js';
+import type { DiskView } from '../storage/cbs.js';
 import { NodeInfo } from './node-info.js';
 import { NodeTable } from './node-table.js';
 import { PodInfo } from './pod-info.js';
@@ -9,6 +10,12 @@ export function zoneKey(labels: Labels): string {
   const zone = labels?.[LABEL_ZONE] ?? labels?.['failure-domain.beta.kubernetes.io/zone'] ?? '';
   const region = labels?.[LABEL_REGION] ?? labels?.['failure-domain.beta.kubernetes.io/region'] ?? '';
   return region === '' && zone === '' ? '' : `${region}:\x00:${zone}`;
+}
+
+/** VolumeContext is what the volume plugins read besides nodes and pods: the cluster's objects and the account's CBS disks. */
+export interface VolumeContext {
+  readonly store: ObjectStore;
+  readonly disks: ReadonlyMap<string, DiskView>;
 }
 
 /** ClusterSnapshot is the scheduler's cache: NodeInfos listed zone by zone, round-robin, as kube-scheduler's nodeTree. */
@@ -26,6 +33,8 @@ export class ClusterSnapshot {
   readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
   /** defaultSpreadSelector gives a pod's Services/controllers selector, enabling default topology spreading (unset: none). */
   defaultSpreadSelector?: (pod: PodInfo) => LabelSelector | undefined;
+  /** volumes lets the volume plugins read claims, PVs, classes and CBS disks (unset: they skip every pod). */
+  volumes?: VolumeContext;
 
   /** of builds a snapshot from nodes and their bound pods; like kube-scheduler's informer it ignores Succeeded and Failed pods. */
   static of(nodes: readonly Node[], pods: readonly Pod[] = []): ClusterSnapshot {

@@ -1,6 +1,6 @@
 /** The scheduler's public face: one cycle, the snapshot it runs on, the framework to extend it. */
 export { schedule, type ScheduleOptions, type ScheduleResult, type Scheduled, type Unschedulable, type SchedulingFailed } from './scheduler.js';
-export { ClusterSnapshot, zoneKey } from './cluster-snapshot.js';
+export { ClusterSnapshot, zoneKey, type VolumeContext } from './cluster-snapshot.js';
 export { NodeInfo } from './node-info.js';
 export { PodInfo, type AffinityTerm, type WeightedAffinityTerm } from './pod-info.js';
 export { Resource, podRequests, DEFAULT_MILLI_CPU_REQUEST, DEFAULT_MEMORY_REQUEST } from './resource.js';

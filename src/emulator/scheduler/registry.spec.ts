@@ -3,8 +3,8 @@ import { defaultProfileConfig } from './registry.js';
 
 describe('the default profile', () => {
   it.each([
-    ['PreFilter', DEFAULT_PROFILE.preFilter.map((p) => p.name), ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']],
-    ['Filter', DEFAULT_PROFILE.filter.map((p) => p.name), ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']],
+    ['PreFilter', DEFAULT_PROFILE.preFilter.map((p) => p.name), ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeVolumeLimits', 'VolumeBinding', 'VolumeZone', 'PodTopologySpread', 'InterPodAffinity']],
+    ['Filter', DEFAULT_PROFILE.filter.map((p) => p.name), ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeVolumeLimits', 'VolumeBinding', 'VolumeZone', 'PodTopologySpread', 'InterPodAffinity']],
     [
       'Score',
       DEFAULT_PROFILE.score.map((s) => `${s.plugin.name}:${s.weight}`),

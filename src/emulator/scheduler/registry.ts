@@ -12,6 +12,9 @@ import { NODE_RESOURCES_FIT, NodeResourcesFitPlugin } from './plugins/node-resou
 import { NODE_UNSCHEDULABLE, NodeUnschedulablePlugin } from './plugins/node-unschedulable/node-unschedulable.plugin.js';
 import { POD_TOPOLOGY_SPREAD, PodTopologySpreadPlugin } from './plugins/pod-topology-spread/pod-topology-spread.plugin.js';
 import { TAINT_TOLERATION, TaintTolerationPlugin } from './plugins/taint-toleration/taint-toleration.plugin.js';
+import { NODE_VOLUME_LIMITS, NodeVolumeLimitsPlugin } from './plugins/node-volume-limits/node-volume-limits.plugin.js';
+import { VOLUME_BINDING, VolumeBindingPlugin } from './plugins/volume-binding/volume-binding.plugin.js';
+import { VOLUME_ZONE, VolumeZonePlugin } from './plugins/volume-zone/volume-zone.plugin.js';
 
 /** PluginFactory builds a plugin from its (optional) args. */
 export type PluginFactory = (args?: unknown) => Plugin;
@@ -23,6 +26,9 @@ export const registry: ReadonlyMap<string, PluginFactory> = new Map<string, Plug
   [TAINT_TOLERATION, () => new TaintTolerationPlugin()],
   [NODE_AFFINITY, () => new NodeAffinityPlugin()],
   [NODE_RESOURCES_FIT, () => new NodeResourcesFitPlugin()],
+  [NODE_VOLUME_LIMITS, () => new NodeVolumeLimitsPlugin()],
+  [VOLUME_BINDING, () => new VolumeBindingPlugin()],
+  [VOLUME_ZONE, () => new VolumeZonePlugin()],
   [POD_TOPOLOGY_SPREAD, () => new PodTopologySpreadPlugin()],
   [INTER_POD_AFFINITY, (args) => new InterPodAffinityPlugin(args as InterPodAffinityArgs | undefined)],
   [NODE_RESOURCES_BALANCED_ALLOCATION, () => new NodeResourcesBalancedAllocationPlugin()],
@@ -47,7 +53,7 @@ export interface ProfileConfig {
 /** DEFAULT_SCHEDULER_NAME is the schedulerName pods get when they name none. */
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
-// Not modelled: SchedulingGates, PrioritySort, NodePorts, the volume plugins, DefaultPreemption, ImageLocality.
+// Not modelled: SchedulingGates, PrioritySort, NodePorts, VolumeRestrictions, DefaultPreemption, ImageLocality.
 /** defaultProfileConfig is kube-scheduler's default MultiPoint list, in its order and with its score weights. */
 export const defaultProfileConfig: ProfileConfig = {
   schedulerName: DEFAULT_SCHEDULER_NAME,
@@ -57,6 +63,9 @@ export const defaultProfileConfig: ProfileConfig = {
     { name: TAINT_TOLERATION, weight: 3 },
     { name: NODE_AFFINITY, weight: 2 },
     { name: NODE_RESOURCES_FIT, weight: 1 },
+    { name: NODE_VOLUME_LIMITS },
+    { name: VOLUME_BINDING },
+    { name: VOLUME_ZONE },
     { name: POD_TOPOLOGY_SPREAD, weight: 2 },
     { name: INTER_POD_AFFINITY, weight: 2 },
     { name: NODE_RESOURCES_BALANCED_ALLOCATION, weight: 1 },

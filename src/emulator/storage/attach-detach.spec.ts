@@ -1,4 +1,5 @@
-import type { Pod } from '../kube/index.js';
+import { getObject, type Node, type Pod } from '../kube/index.js';
+import { attachedVolumeName } from './node-volumes.js';
 import { attachSucceededEvents, reconcileAttachments } from './attach-detach.js';
 import type { DiskView } from './cbs.js';
 import { failedMountMessage, unreadyVolumes, volumesReady } from './pod-volumes.js';
@@ -7,9 +8,14 @@ import { disk, node, pod, StorageLab, volume, claim } from './testing/fixtures.j
 const SEED = 'disk-echj2drf';
 const nginx = (name = 'nginx', nodeName: string | undefined = '172.0.0.2', diskId = SEED): Pod => pod(name, [{ name: 'test', qcloudCbs: { cbsDiskId: diskId, fsType: 'ext4' } }], nodeName);
 
+/** lab holds the pods and disks; attached disks are the controller's own, listed in their node's status.volumesAttached. */
 function lab(pods: Pod[], disks: DiskView[]): StorageLab {
   const l = new StorageLab().add(node('172.0.0.2'), node('172.0.0.3'), node('172.0.1.2', 'ap-guangzhou-4'), ...pods);
   for (const d of disks) l.disks.set(d.diskId, d);
+  for (const d of disks.filter((x) => x.attachedTo)) {
+    const n = getObject<Node>(l.store, 'Node', undefined, d.attachedTo!)!;
+    n.status.volumesAttached = [...(n.status.volumesAttached ?? []), { name: attachedVolumeName(d.diskId), devicePath: '/dev/vdb' }];
+  }
   return l;
 }
 const messages = (l: StorageLab) => reconcileAttachments(l).actions.flatMap((a) => (a.type === 'event' ? [[a.involved.name, a.note.reason, a.note.message]] : []));
@@ -38,6 +44,12 @@ describe('attach/detach controller', () => {
     ['unknown', [nginx()], [], 'AttachVolume.Attach failed for volume "test" : disk "disk-echj2drf" not found'],
   ])('warns FailedAttachVolume on the pod when the disk is %s', (_case, pods, disks, message) => {
     expect(messages(lab(pods, disks))[0]).toEqual(['nginx', 'FailedAttachVolume', message]);
+  });
+
+  it('leaves alone a disk a user attached through the CBS API (not in the node\'s volumesAttached)', () => {
+    const l = new StorageLab().add(node('172.0.0.2'));
+    l.disks.set(SEED, disk(SEED, 'ATTACHED', '172.0.0.2'));
+    expect(reconcileAttachments(l).detach).toEqual([]);
   });
 
   it('refuses a 21st disk on a CVM', () => {

@@ -4,6 +4,7 @@ import { getObject, LABEL_ZONE, listObjects, type Node, type Pod } from '../kube
 import { MAX_DISKS_PER_CVM, type DiskView } from './cbs.js';
 import { reportOnce } from './event-memory.js';
 import { multiAttachMessage } from './multi-attach.js';
+import { attachedVolumeName } from './node-volumes.js';
 import { podVolumeNeeds, type PodDisk } from './pod-volumes.js';
 import type { StorageWorld } from './storage-world.js';
 
@@ -73,6 +74,14 @@ function attachOne(world: StorageWorld, work: AttachDetachWork, disk: DiskView |
   work.attach.push({ diskId: disk.diskId, nodeName, disksOnNode });
 }
 
+/** reportedAttached: the node lists the disk in status.volumesAttached, i.e. the attach/detach controller manages it. */
+function reportedAttached(world: StorageWorld, disk: DiskView): boolean {
+  const node = getObject<Node>(world.store, 'Node', undefined, disk.attachedTo ?? '');
+  const name = attachedVolumeName(disk.diskId);
+  // A node that is gone takes no report; its disks are the controller's to clean up.
+  return !node || (node.status.volumesAttached ?? []).some((v) => v.name === name);
+}
+
 /** reconcileAttachments is one pass: attach disks to the nodes of the pods that use them, detach disks no pod on their node uses. */
 export function reconcileAttachments(world: StorageWorld): AttachDetachWork {
   const work: AttachDetachWork = { attach: [], detach: [], actions: [] };
@@ -85,7 +94,8 @@ export function reconcileAttachments(world: StorageWorld): AttachDetachWork {
   }
   for (const disk of world.disks.values()) {
     // A disk goes once no pod on its node uses it any more: the kubelet unmounted it when the pod stopped.
-    if (disk.state !== 'ATTACHED' || !disk.attachedTo) continue;
+    // Only disks the controller reports on the node are its own: a disk a user attached through the CBS API stays.
+    if (disk.state !== 'ATTACHED' || !disk.attachedTo || !reportedAttached(world, disk)) continue;
     if (!(uses.get(disk.diskId) ?? []).some((u) => u.pod.spec.nodeName === disk.attachedTo)) work.detach.push({ diskId: disk.diskId, nodeName: disk.attachedTo });
   }
   return work;

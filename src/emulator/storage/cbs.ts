@@ -97,4 +97,6 @@ export interface DiskView {
   readonly state: DiskState;
   /** attachedTo is the node name (the CVM's private IP) the disk is attached, attaching or detaching to. */
   readonly attachedTo?: string;
+  /** clusterId is the cluster of that node. */
+  readonly clusterId?: string;
 }

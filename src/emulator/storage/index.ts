@@ -17,3 +17,4 @@ export * from './volume-binding-filter.js';
 export * from './volume-zone-filter.js';
 export * from './volume-limits-filter.js';
 export * from './statefulset-claims.js';
+export * from './node-volumes.js';

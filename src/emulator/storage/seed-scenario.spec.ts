@@ -1,6 +1,8 @@
 import { getObject, type Pod } from '../kube/index.js';
 import { reconcileAttachments } from './attach-detach.js';
 import { volumesReady } from './pod-volumes.js';
+import { applyActions } from '../controllers/testing/apply-actions.js';
+import { syncNodeVolumes, volumesAttachedOnNode } from './node-volumes.js';
 import { claim, node, pod, storageClass, StorageLab } from './testing/fixtures.js';
 
 /** The story end to end, with CBS operations completing at once: mongo's claims bound and attached, then mongo-1 moving nodes. */
@@ -18,6 +20,7 @@ function settleAttachments(lab: StorageLab): void {
       const { attachedTo: _gone, ...rest } = lab.disks.get(d.diskId)!;
       lab.disks.set(d.diskId, { ...rest, state: 'UNATTACHED' });
     }
+    applyActions(lab.store, syncNodeVolumes(lab.store, lab.disks).actions, lab.now);
   }
 }
 
@@ -35,6 +38,7 @@ describe("the seed's MongoDB StatefulSet on CBS", () => {
     };
     expect([0, 1, 2].map((i) => lab.disks.get(diskOf(i))?.attachedTo)).toEqual(['172.0.0.2', '172.0.0.3', '172.0.0.4']);
     expect(lab.pods().every((p) => volumesReady(p, lab))).toBe(true);
+    expect(lab.pods().every((p) => volumesAttachedOnNode(p, lab.store))).toBe(true);
 
     const moved = diskOf(1);
     lab.remove('Pod', 'default', 'mongo-1');

@@ -21,3 +21,9 @@ export interface VolumeWork {
 
 /** emptyWork is a pass that asks for nothing. */
 export const emptyWork = (): VolumeWork => ({ actions: [], createDisks: [], deleteDisks: [] });
+
+/** DiskInventory is the storage domain's read model as the cluster's scheduler reads it: one account's disks that one cluster may use. */
+export interface DiskInventory {
+  /** disksFor lists the account's disks not attached to another cluster's node, by id. */
+  disksFor(accountId: string, clusterId: string): ReadonlyMap<string, DiskView>;
+}

@@ -31,9 +31,14 @@ export function volumeZones(pod: Pod, store: ObjectStore, disks: ReadonlyMap<str
 
 /** volumeZoneFits is Filter: each volume zone matches the node's label of the same key (GA or beta); a node without zone labels passes. */
 export function volumeZoneFits(pod: Pod, node: Node, store: ObjectStore, disks: ReadonlyMap<string, DiskView>): Status {
+  return volumeZonesFit(volumeZones(pod, store, disks), node);
+}
+
+/** volumeZonesFit is volumeZoneFits over zones already listed (the plugin lists them once per pod in PreFilter). */
+export function volumeZonesFit(volumeZoneList: ReadonlyArray<{ key: string; zones: string[] }>, node: Pick<Node, 'metadata'>): Status {
   const labels = node.metadata.labels ?? {};
   if (!ZONE_LABELS.some((k) => labels[k] !== undefined)) return Status.success;
-  for (const { key, zones } of volumeZones(pod, store, disks)) {
+  for (const { key, zones } of volumeZoneList) {
     const nodeZone = labels[key] ?? labels[ZONE_LABELS[0]] ?? labels[ZONE_LABELS[1]];
     if (!zones.includes(nodeZone)) return Status.unresolvable(ERR_REASON_ZONE_CONFLICT);
   }

@@ -20,13 +20,16 @@ describe.each(testDatabases())('pods on $name', (database) => {
     await t.gql(`mutation { setClockMode(mode: MANUAL) { mode } }`);
     clusterId = data(await t.gql(CREATE_CLUSTER, { input: { name: 'pods' } })).createCluster.cluster.id;
     await t.gql(ADD_NODES, { input: { clusterId, count: 2 } });
+    // The seed's pod mounts CBS disk disk-echj2drf: it must exist in the cluster's zone.
+    const zone = data(await t.gql('query ($id: ID!) { cluster(id: $id) { zone } }', { id: clusterId })).cluster.zone;
+    data(await t.gql('mutation ($zone: String!) { createDisk(input: { diskId: "disk-echj2drf", size: 10, zone: $zone }) { id } }', { zone }));
   });
   afterAll(async () => {
     await t?.close();
     await database.drop();
   });
 
-  it('schedules the seed\'s nginx pod, creates its container, and runs it once the image is pulled', async () => {
+  it('schedules the seed\'s nginx pod, creates its container, and runs it once its disk is attached and the image pulled', async () => {
     const applied = data(await t.gql(APPLY, { input: { clusterId, yaml: seed('nginx-cbs-pod.yaml') } })).applyManifest.objects;
     expect(applied).toEqual([{ kind: 'Pod', namespace: 'default', name: 'nginx', action: 'created' }]);
 
@@ -38,7 +41,7 @@ describe.each(testDatabases())('pods on $name', (database) => {
     await t.gql(ADVANCE, { s: 5 });
     cluster = data(await t.gql(PODS, { id: clusterId })).cluster;
     expect(cluster.pods[0]).toMatchObject({ phase: 'Running', status: 'Running', containers: [{ name: 'nginx', ready: true, state: 'running', restartCount: 0 }] });
-    expect(cluster.events.map((e: { reason: string }) => e.reason)).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    expect(cluster.events.map((e: { reason: string }) => e.reason)).toEqual(['Scheduled', 'Pulling', 'SuccessfulAttachVolume', 'Pulled', 'Created', 'Started']);
     expect(cluster.events[0]).toMatchObject({ source: 'default-scheduler', message: `Successfully assigned default/nginx to ${cluster.pods[0].nodeName}` });
 
     expect(data(await t.gql(APPLY, { input: { clusterId, yaml: seed('nginx-cbs-pod.yaml') } })).applyManifest.objects[0].action).toBe('unchanged');

@@ -1,5 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { prepareManifest, type KubeObject } from '../../../emulator/kube/index.js';
+import { prepareManifest, type KubeObject, type StorageClass } from '../../../emulator/kube/index.js';
+import { formatFieldErrors } from '../../../emulator/kube/validation/field-error.js';
+import { validateCbsStorageClass } from '../../../emulator/storage/index.js';
 import type { ApplyManifestInput } from '../../../generated/graphql.js';
 import type { CommandContext } from '../../../platform/commands/command-context.js';
 import { CommandPipeline, viewTarget } from '../../../platform/commands/command-pipeline.js';
@@ -10,12 +12,11 @@ import { checkNetworkObjects } from '../kube/network-checks.js';
 import { KubeReadModel } from '../kube/kube.read-model.js';
 import { kubeStream, type AppliedObject } from '../kube/kube.types.js';
 
-/** NOT_YET are kinds the manifest accepts but whose domains (storage, network) have not arrived. */
-const NOT_YET: Record<string, string> = {
-  StorageClass: 'storage',
-  PersistentVolumeClaim: 'storage',
-  PersistentVolume: 'storage',
-};
+/** tkeProblems are what TKE refuses on top of Kubernetes' validation: a CBS StorageClass must name a disk type CBS has. */
+function tkeProblems(object: KubeObject): string[] {
+  if (object.kind !== 'StorageClass') return [];
+  return formatFieldErrors(validateCbsStorageClass(object as unknown as StorageClass)).map((e) => `StorageClass "${object.metadata.name}" is invalid: ${e}`);
+}
 
 /** ApplyManifestCommand applies multi-document YAML to a cluster. */
 export class ApplyManifestCommand extends Command<AppliedObject[]> {
@@ -28,10 +29,7 @@ export class ApplyManifestCommand extends Command<AppliedObject[]> {
 function prepared(yaml: string): KubeObject[] {
   const result = prepareManifest(yaml);
   const errors = result.ok ? [] : [...result.errors];
-  for (const object of result.ok ? result.objects : []) {
-    const domain = NOT_YET[object.kind];
-    if (domain) errors.push(`${object.kind} "${object.metadata.name}": kind ${object.kind} is not supported yet (it arrives with the ${domain} domain)`);
-  }
+  for (const object of result.ok ? result.objects : []) errors.push(...tkeProblems(object));
   if (errors.length === 0 && result.ok) return result.objects;
   const summary = errors.length === 1 ? errors[0] : `${errors.length} problems, nothing applied: ${errors.join('; ')}`;
   throw new DomainError('BAD_USER_INPUT', summary, 'yaml', errors);

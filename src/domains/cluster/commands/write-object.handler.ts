@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { formatFieldErrors, validateObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { formatFieldErrors, validateObject, type KubeObject, type StorageClass } from '../../../emulator/kube/index.js';
+import { validateCbsStorageClass } from '../../../emulator/storage/index.js';
 import type { CommandContext } from '../../../platform/commands/command-context.js';
 import { CommandPipeline, viewTarget } from '../../../platform/commands/command-pipeline.js';
 import { DomainError } from '../../../platform/kernel/index.js';
@@ -33,7 +34,9 @@ export class WriteObjectHandler implements ICommandHandler<WriteObjectCommand> {
   execute({ ctx, input }: WriteObjectCommand): Promise<void> {
     const { clusterId, object, mode } = input;
     return this.pipeline.run(ctx, { type: mode === 'create' ? 'CreateObject' : 'UpdateObject', payload: input }, (env) => {
-      const errors = formatFieldErrors(validateObject(object as unknown as Record<string, unknown>));
+      // TKE's own check on top of Kubernetes': a CBS StorageClass names a disk type CBS has.
+      const cbs = object.kind === 'StorageClass' ? validateCbsStorageClass(object as unknown as StorageClass) : [];
+      const errors = formatFieldErrors([...validateObject(object as unknown as Record<string, unknown>), ...cbs]);
       if (errors.length > 0) throw new DomainError('BAD_USER_INPUT', `${object.kind} "${object.metadata.name}" is invalid: ${errors.join(', ')}`, 'object', errors);
       const cluster = this.kube.cluster(ctx.accountId, clusterId);
       if (cluster) checkNetworkObjects(cluster, [object]);

@@ -17,8 +17,10 @@ import { KubeletQueue } from './kubelet-step.js';
 import { ClusterLoopExtensions } from './loop-extensions.js';
 import { SchedulerCache, SchedulingQueue } from './scheduling-step.js';
 import { controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
+import type { DiskInventory } from '../../../emulator/storage/index.js';
 
 const MAX_ROUNDS = 100;
+const NO_DISKS: ReturnType<DiskInventory['disksFor']> = new Map();
 
 /** ClusterEmulator is the control loop inside every cluster: the scheduler and the kubelets, acting only through commands. */
 @Injectable()
@@ -34,6 +36,8 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private readonly kubelets = new Map<string, KubeletQueue>();
   private readonly controllers: readonly Controller[] = controllers;
   private draining: Promise<void> | undefined;
+  private readonly companions: Array<() => Promise<void> | undefined> = [];
+  private disks: DiskInventory | undefined;
 
   constructor(
     private readonly projections: ProjectionService,
@@ -54,9 +58,28 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  /** idle resolves once every cluster has settled: nothing due now is left undone. */
+  /** idle resolves once every cluster has settled, and every companion loop too: nothing due now is left undone. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    for (let busy = this.busy(); busy; busy = this.busy()) await busy;
+  }
+
+  /** follow makes idle() wait for a companion control loop (the storage domain's), which reports its work in progress. */
+  follow(busy: () => Promise<void> | undefined): void {
+    this.companions.push(busy);
+  }
+
+  /** useDisks lets the scheduler's volume plugins see the account's CBS disks (their zones and attachments). */
+  useDisks(inventory: DiskInventory): void {
+    this.disks = inventory;
+  }
+
+  private busy(): Promise<void> | undefined {
+    if (this.draining) return this.draining;
+    for (const companion of this.companions) {
+      const busy = companion();
+      if (busy) return busy;
+    }
+    return undefined;
   }
 
   private observe(events: readonly StoredEvent[]): void {
@@ -110,16 +133,17 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
         acted = changed || acted;
       }
       acted = (await this.schedulePods(clusterId, cluster)) || acted;
-      for (const extension of this.extensions.steps) {
-        const live = this.state().clusters[clusterId];
-        if (live) acted = (await extension.step(live, now)) || acted;
-      }
       const kubelets = this.kubelets.get(clusterId) ?? this.kubelets.set(clusterId, new KubeletQueue()).get(clusterId)!;
       const current = this.state().clusters[clusterId] ?? cluster;
       kubelets.refresh(current, this.kubeletWatch.take(clusterId), this.seedOf(cluster.accountId));
       const plan = kubelets.due(current, now);
       for (const { stage, pods } of plan.due) {
         acted = (await this.issue(cluster, 'kubelet', { type: 'AdvancePods', data: { clusterId, at: '', stage, pods: [...pods] } })) || acted;
+      }
+      // Other domains' controllers run last, so the cluster's own order within a round is what it was without them.
+      for (const extension of this.extensions.steps) {
+        const live = this.state().clusters[clusterId];
+        if (live) acted = (await extension.step(live, now)) || acted;
       }
       if (!acted) {
         const live = this.state().clusters[clusterId] ?? cluster;
@@ -141,6 +165,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       if (attempts++ > 0) this.snapshots.invalidate(clusterId);
       const state = live ?? cluster;
       const snapshot = this.snapshots.snapshot(state, this.schedulerWatch.take(clusterId));
+      snapshot.volumes = { store: state, disks: this.disks?.disksFor(cluster.accountId, clusterId) ?? NO_DISKS };
       return { type: 'SchedulePods', data: { clusterId, at: env.at, ...this.scheduling.run(state, snapshot, pending, env.random) } };
     });
     this.schedulerWatch.touch(clusterId, pending.map((p) => objectKey(p.metadata.namespace, p.metadata.name!)));

@@ -34,6 +34,8 @@ function note(touched: Touched, event: StoredEvent): void {
         if (a.names) for (const name of a.names) touched.pods.add(keyOf({ namespace: a.object?.metadata.namespace, name }));
         else if (a.object?.kind === 'Pod') touched.pods.add(keyOf(a.object.metadata));
         else if (a.kind === 'Pod') touched.pods.add(keyOf(a));
+        // A node's status.volumesAttached changing lets the kubelet start the pods waiting on it for their disks.
+        else if (a.kind === 'Node' || a.object?.kind === 'Node') touched.nodes.add(a.name ?? a.object?.metadata.name ?? '');
       }
       return;
     case 'ObjectDeleted':

@@ -1,7 +1,7 @@
 import { SeededRandom, seedFromText } from '../../../emulator/clock/index.js';
 import { getObject, objectKey, type Pod } from '../../../emulator/kube/index.js';
 import { creationSeq } from '../../../emulator/kube/store-index.js';
-import { podStageOf, podStages, stageDelayMs } from '../../../emulator/kubelet/index.js';
+import { podStageOf, podStages, stageDelayMs, stageGateOpen } from '../../../emulator/kubelet/index.js';
 import type { KubeCluster } from '../kube/kube.types.js';
 import { allPods, podsOnNode } from '../kube/pod-groups.js';
 import type { Touched } from './cluster-watch.js';
@@ -43,7 +43,7 @@ function planOf(cluster: KubeCluster, key: string, seed: number): Planned | unde
   const pod = cluster.objects.Pod?.[key] as Pod | undefined;
   if (!pod?.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) return undefined;
   const stage = podStageOf(pod);
-  if (!stage) return undefined;
+  if (!stage || !stageGateOpen(stage, pod, cluster)) return undefined;
   const delay = stageDelayMs(stage, pod, stage.delay.jitterMs ? jitterFor(seed, pod, stage.name) : NO_JITTER);
   const dueAt = Date.parse(cluster.podSince[key] ?? pod.metadata.creationTimestamp!) + delay;
   const { namespace = 'default', name = '' } = pod.metadata;

@@ -1,5 +1,5 @@
 import { getObject, type Pod } from '../../../emulator/kube/index.js';
-import { podStageOf } from '../../../emulator/kubelet/index.js';
+import { podStageOf, stageGateOpen } from '../../../emulator/kubelet/index.js';
 import { exhaustive, notFound } from '../../../platform/kernel/index.js';
 import { planApply } from './apply-objects.js';
 import { resourceName } from './resources.js';
@@ -44,7 +44,8 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
       if (!state) return [];
       const pods = command.data.pods.filter((p) => {
         const pod = getObject<Pod>(state, 'Pod', p.namespace, p.name);
-        return pod !== undefined && podStageOf(pod)?.name === stage;
+        const current = pod && podStageOf(pod);
+        return current?.name === stage && stageGateOpen(current, pod!, state);
       });
       return pods.length === 0 ? [] : [{ type: 'PodsAdvanced', data: { clusterId, at, stage, pods } }];
     }

@@ -39,7 +39,8 @@ export function createObject(cluster: KubeCluster, object: KubeObject, at: strin
 function keepServerSetFields(existing: KubeObject, object: KubeObject): void {
   const before = (existing.spec ?? {}) as Record<string, unknown>;
   const after = (object.spec ??= {}) as Record<string, unknown>;
-  for (const field of ['nodeName', 'clusterIP', 'clusterIPs']) {
+  // volumeName and claimRef are the PV controller's half of a binding; a re-applied claim or volume keeps it.
+  for (const field of ['nodeName', 'clusterIP', 'clusterIPs', 'volumeName', 'claimRef']) {
     if (before[field] !== undefined && after[field] === undefined) after[field] = before[field];
   }
   type Port = { name?: string; port?: number; nodePort?: number };

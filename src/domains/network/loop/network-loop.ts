@@ -36,10 +36,10 @@ export class NetworkLoop implements ClusterLoopStep, OnModuleInit {
     return nextReadyAt(this.networks.network(clusterId));
   }
 
-  async step(kube: KubeCluster): Promise<boolean> {
+  async step(kube: KubeCluster, now: number): Promise<boolean> {
     const cluster = this.clusters.find(kube.accountId, kube.clusterId);
-    if (!cluster) return false;
-    if (!this.networks.network(kube.clusterId)) return false;
+    const network = this.networks.network(kube.clusterId);
+    if (!cluster || !network || !this.due(cluster, kube, network, new Date(now).toISOString())) return false;
     let acted = await this.issue(kube, 'route-controller', (env, live, network) => {
       const plan = planRoutes(network, networkNodes(cluster, live), live, env.at);
       if (plan.add.length + plan.remove.length + plan.actions.length === 0) return undefined;
@@ -54,6 +54,13 @@ export class NetworkLoop implements ClusterLoopStep, OnModuleInit {
       acted = true;
     }
     return acted;
+  }
+
+  /** due says, without a command, whether the route or the CLB controllers have anything to do (an idle pass costs no commit). */
+  private due(cluster: ClusterView, kube: KubeCluster, network: ClusterNetwork, at: string): boolean {
+    const nodes = networkNodes(cluster, kube);
+    const routes = planRoutes(network, nodes, kube, at);
+    return routes.add.length + routes.remove.length + routes.actions.length > 0 || planLoadBalancers(network, nodes, kube, at).length > 0;
   }
 
   /** command turns one CLB change into the network command and the Kubernetes writes that go with it. */

@@ -35,10 +35,10 @@ function createDisk(command: Data<'CreateDisk'>, state: Disk): DiskEvent[] {
 }
 
 function attachDisk(command: Data<'AttachDisk'>, state: Disk): DiskEvent[] {
-  const { accountId, diskId, nodeName, nodeZone, disksOnNode, at } = command;
+  const { accountId, diskId, nodeName, nodeZone, disksOnNode, at, clusterId } = command;
   const disk = existing(state, accountId, diskId);
   // Attaching a disk where it already is (or is going) changes nothing: level-triggered callers may ask twice.
-  if ((disk.status === 'ATTACHED' || disk.status === 'ATTACHING') && disk.attachedTo === nodeName) return [];
+  if ((disk.status === 'ATTACHED' || disk.status === 'ATTACHING') && disk.attachedTo === nodeName && disk.clusterId === clusterId) return [];
   if (disk.attachedTo !== undefined) {
     throw precondition(`disk "${diskId}" is already attached to ${disk.attachedTo}: a CBS disk attaches to one CVM at a time, detach it first`);
   }
@@ -49,7 +49,7 @@ function attachDisk(command: Data<'AttachDisk'>, state: Disk): DiskEvent[] {
   if (disksOnNode >= MAX_DISKS_PER_CVM) {
     throw new DomainError('QUOTA_EXCEEDED', `nodeName: CVM ${nodeName} already has ${disksOnNode} CBS disks attached, the most one CVM takes is ${MAX_DISKS_PER_CVM}`, 'nodeName');
   }
-  return [{ type: 'DiskAttachStarted', data: { diskId, nodeName, at } }];
+  return [{ type: 'DiskAttachStarted', data: { diskId, nodeName, at, ...(clusterId ? { clusterId } : {}) } }];
 }
 
 function detachDisk(command: Data<'DetachDisk'>, state: Disk): DiskEvent[] {
@@ -134,14 +134,16 @@ export const diskDecider: Decider<Disk, DiskCommand, DiskEvent> = {
         const { accountId, diskId, size, diskType, zone, createdAt } = event.data;
         return { ...state, status: 'UNATTACHED', accountId, id: diskId, size, type: diskType, zone, createdAt };
       }
-      case 'DiskAttachStarted':
-        return { ...state, status: 'ATTACHING', attachedTo: event.data.nodeName };
+      case 'DiskAttachStarted': {
+        const { nodeName, clusterId } = event.data;
+        return { ...state, status: 'ATTACHING', attachedTo: nodeName, ...(clusterId ? { clusterId } : {}) };
+      }
       case 'DiskAttached':
         return { ...state, status: 'ATTACHED', attachedTo: event.data.nodeName };
       case 'DiskDetachStarted':
         return { ...state, status: 'DETACHING' };
       case 'DiskDetached': {
-        const { attachedTo: _gone, ...rest } = state;
+        const { attachedTo: _gone, clusterId: _cluster, ...rest } = state;
         return { ...rest, status: 'UNATTACHED' };
       }
       case 'DiskResizeStarted':
