@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   };
   try {
     await gql('mutation { setClockMode(mode: MANUAL) { mode } }');
-    const id = (await gql('mutation { createCluster(input: { name: "bench", vpcCidr: "172.16.0.0/16", podCidr: "10.0.0.0/9", serviceCidr: "192.168.0.0/16" }) { cluster { id } } }')).createCluster.cluster.id;
+    const id = (await gql('mutation { createCluster(input: { name: "bench", vpcCidr: "172.16.0.0/16", podCidr: "10.0.0.0/9", serviceCidr: "192.168.0.0/16", routeQuota: 5000 }) { cluster { id } } }')).createCluster.cluster.id;
     let started = performance.now();
     for (let added = 0; added < NODES; added += 100) {
       await gql('mutation ($id: ID!, $n: Int!) { addNodes(input: { clusterId: $id, count: $n, instanceType: "S2.LARGE8" }) { cluster { id } } }', { id, n: Math.min(100, NODES - added) });

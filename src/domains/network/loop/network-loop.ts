@@ -9,6 +9,8 @@ import { NetworkReadModel } from '../projections/network.read-model.js';
 import { networkNodes } from '../world/network-world.builder.js';
 import { LOAD_BALANCER_PROVISIONING_MS, nextReadyAt, planLoadBalancers, type LoadBalancerChange } from './load-balancer-plan.js';
 import { planRoutes } from './route-plan.js';
+import { NetworkInterest } from './network-interest.js';
+import { ProjectionService } from '../../../platform/projections/index.js';
 
 /** MAX_CHANGES_PER_PASS bounds the CLB changes one pass makes; the cluster's loop runs another pass if more remain. */
 const MAX_CHANGES_PER_PASS = 50;
@@ -19,6 +21,7 @@ type Planned = { network: NetworkCommand | undefined; actions: ObjectAction[] } 
 @Injectable()
 export class NetworkLoop implements ClusterLoopStep, OnModuleInit {
   readonly name = 'network';
+  private readonly interest = new NetworkInterest();
 
   constructor(
     private readonly pipeline: CommandPipeline,
@@ -26,10 +29,14 @@ export class NetworkLoop implements ClusterLoopStep, OnModuleInit {
     private readonly clusters: ClustersReadModel,
     private readonly networks: NetworkReadModel,
     private readonly kube: KubeReadModel,
+    private readonly projections: ProjectionService,
   ) {}
 
   onModuleInit(): void {
     this.extensions.register(this);
+    this.projections.onApplied((events) => {
+      for (const event of events) this.interest.observe(event);
+    });
   }
 
   wakeAt(clusterId: string): number | undefined {
@@ -37,9 +44,14 @@ export class NetworkLoop implements ClusterLoopStep, OnModuleInit {
   }
 
   async step(kube: KubeCluster, now: number): Promise<boolean> {
+    const wake = this.wakeAt(kube.clusterId);
+    if (this.interest.isSettled(kube.clusterId) && (wake === undefined || wake > now)) return false;
     const cluster = this.clusters.find(kube.accountId, kube.clusterId);
     const network = this.networks.network(kube.clusterId);
-    if (!cluster || !network || !this.due(cluster, kube, network, new Date(now).toISOString())) return false;
+    if (!cluster || !network || !this.due(cluster, kube, network, new Date(now).toISOString())) {
+      this.interest.settle(kube.clusterId);
+      return false;
+    }
     let acted = await this.issue(kube, 'route-controller', (env, live, network) => {
       const plan = planRoutes(network, networkNodes(cluster, live), live, env.at);
       if (plan.add.length + plan.remove.length + plan.actions.length === 0) return undefined;

@@ -31,6 +31,8 @@ export function planRoutes(network: NetworkState, nodes: readonly NetworkNode[],
     ? { add: [], remove: network.routes, conditions: Object.fromEntries(nodes.map((n) => [n.name, flannelCondition(now, previous[n.name])])), events: [] }
     : reconcileRoutes({ nodes, routes: network.routes, quota: network.settings?.routeQuota, now, previous });
   const actions: ObjectAction[] = [];
+  const eventsByNode = new Map<string, Array<(typeof decision.events)[number]>>();
+  for (const event of decision.events) (eventsByNode.get(event.involvedObject.name) ?? eventsByNode.set(event.involvedObject.name, []).get(event.involvedObject.name)!).push(event);
   for (const node of nodes) {
     const object = objects.get(node.name);
     const wanted = decision.conditions[node.name];
@@ -40,7 +42,7 @@ export function planRoutes(network: NetworkState, nodes: readonly NetworkNode[],
     if (had === undefined && wanted.status === 'False') continue;
     const conditions = [...(object.status.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable'), wanted];
     actions.push({ type: 'status', kind: 'Node', name: node.name, status: { ...object.status, conditions } });
-    for (const event of decision.events.filter((e) => e.involvedObject.name === node.name)) {
+    for (const event of eventsByNode.get(node.name) ?? []) {
       actions.push({ type: 'event', involved: { kind: 'Node', name: node.name }, note: { type: event.type, reason: event.reason, message: event.message }, source: ROUTE_CONTROLLER });
     }
   }

@@ -26,8 +26,20 @@ export function settingsFromSpec(spec: CreatedSpec): NetworkSettings {
 /** settingsOf is the network settings of a cluster as the read model shows it. */
 export const settingsOf = (cluster: ClusterView): NetworkSettings => settingsFromSpec({ ...cluster, clusterId: cluster.id });
 
+/** recentNodes remembers the last answer per node list, good while neither the list (pushed to in place) nor the object store changed. */
+const recentNodes = new WeakMap<readonly unknown[], { kube: KubeCluster | undefined; revision: number | undefined; count: number; version: number; nodes: NetworkNode[] }>();
+
 /** networkNodes are the cluster's CVMs (address, host, pod range) with their Kubernetes Node's readiness and labels. */
 export function networkNodes(cluster: ClusterView, kube: KubeCluster | undefined): NetworkNode[] {
+  const recent = recentNodes.get(cluster.nodes);
+  const fresh = recent && recent.kube === kube && recent.revision === kube?.revision && recent.count === cluster.nodes.length && recent.version === cluster.version;
+  if (fresh) return recent.nodes;
+  const nodes = buildNodes(cluster, kube);
+  recentNodes.set(cluster.nodes, { kube, revision: kube?.revision, count: cluster.nodes.length, version: cluster.version, nodes });
+  return nodes;
+}
+
+function buildNodes(cluster: ClusterView, kube: KubeCluster | undefined): NetworkNode[] {
   return cluster.nodes.map((node) => {
     const object = kube && getObject<Node>(kube, 'Node', undefined, node.name);
     const ready = object ? object.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True' : true;
