@@ -36,7 +36,6 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private readonly kubelets = new Map<string, KubeletQueue>();
   private readonly controllers: readonly Controller[] = controllers;
   private draining: Promise<void> | undefined;
-  private readonly companions: Array<() => Promise<void> | undefined> = [];
   private disks: DiskInventory | undefined;
 
   constructor(
@@ -58,28 +57,19 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  /** idle resolves once every cluster has settled, and every companion loop too: nothing due now is left undone. */
+  /** idle resolves once every cluster has settled: nothing due now is left undone. */
   async idle(): Promise<void> {
-    for (let busy = this.busy(); busy; busy = this.busy()) await busy;
+    while (this.draining) await this.draining;
   }
 
-  /** follow makes idle() wait for a companion control loop (the storage domain's), which reports its work in progress. */
-  follow(busy: () => Promise<void> | undefined): void {
-    this.companions.push(busy);
+  /** wake makes a cluster's control loop run, for a change it would not see itself (a disk operation finishing). */
+  wake(clusterId: string): void {
+    if (this.state().clusters[clusterId]) this.touch(clusterId);
   }
 
   /** useDisks lets the scheduler's volume plugins see the account's CBS disks (their zones and attachments). */
   useDisks(inventory: DiskInventory): void {
     this.disks = inventory;
-  }
-
-  private busy(): Promise<void> | undefined {
-    if (this.draining) return this.draining;
-    for (const companion of this.companions) {
-      const busy = companion();
-      if (busy) return busy;
-    }
-    return undefined;
   }
 
   private observe(events: readonly StoredEvent[]): void {
