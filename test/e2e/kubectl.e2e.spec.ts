@@ -50,6 +50,20 @@ describe('kubectl against a cluster\'s Kubernetes API', () => {
     expect(pods.stdout.match(/default\s+web-[a-z0-9]+-[a-z0-9]+\s+1\/1\s+Running/g)).toHaveLength(2);
   });
 
+  it('applies every seed manifest (StorageClass, StatefulSet with claims, pod) client-side, then server-side', async () => {
+    const client = await k.run(['apply', '-f', SEED]);
+    expect(client.stderr).toBe('');
+    expect(client.stdout.trim().split('\n').sort()).toEqual(['pod/nginx unchanged', 'statefulset.apps/mongo created', 'storageclass.storage.k8s.io/cbs created']);
+    const server = await k.run(['apply', '--server-side', '-f', SEED]);
+    expect(server.stderr).toBe('');
+    expect(server.stdout.trim().split('\n').sort()).toEqual(['pod/nginx serverside-applied', 'statefulset.apps/mongo serverside-applied', 'storageclass.storage.k8s.io/cbs serverside-applied']);
+    for (let i = 0; i < 4; i++) await advance(10);
+    const claims = await k.run(['get', 'pvc']);
+    expect(claims.stdout.match(/mongo-persistent-storage-mongo-\d\s+Bound\s+pvc-\S+\s+10Gi\s+RWO\s+cbs/g)).toHaveLength(3);
+    const pods = await k.run(['get', 'pods', '-A']);
+    expect(pods.stdout.match(/default\s+mongo-\d\s+1\/1\s+Running/g)).toHaveLength(3);
+  });
+
   it('re-applies a changed image as a strategic merge patch and rolls the deployment out', async () => {
     expect((await k.run(['apply', '-f', '-'], { stdin: deployment('nginx:1.25') })).stdout).toBe('deployment.apps/web-cs created\n'.replace('web-cs', 'web-cs'));
     await advance(10);

@@ -96,10 +96,16 @@ function toResource(info: KindInfo, extra: Extra): ApiResource {
   };
 }
 
-/** API_RESOURCES lists every served resource, core group first, in KINDS order. */
-export const API_RESOURCES: readonly ApiResource[] = [...KINDS.map((k) => toResource(k, EXTRAS[k.kind] ?? {})), toResource(NODE, NODE_EXTRA)].sort(
-  (a, b) => Number(a.group !== '') - Number(b.group !== ''),
-);
+/** legacyResources serve each kind's older apiVersions (the 2017 seed's `apps/v1beta1`, `storage.k8s.io/v1beta1`), listed after every current one so clients prefer the current; they stay out of `all`. */
+function legacyResources(): ApiResource[] {
+  return KINDS.flatMap((k) => k.legacyVersions.map((apiVersion) => ({ ...toResource({ ...k, apiVersion }, EXTRAS[k.kind] ?? {}), categories: [] })));
+}
+
+/** API_RESOURCES lists every served resource, core group first, in KINDS order, then the older versions still served. */
+export const API_RESOURCES: readonly ApiResource[] = [
+  ...[...KINDS.map((k) => toResource(k, EXTRAS[k.kind] ?? {})), toResource(NODE, NODE_EXTRA)].sort((a, b) => Number(a.group !== '') - Number(b.group !== '')),
+  ...legacyResources(),
+];
 
 /** groupVersionOf prints `apps/v1`, or `v1` for the core group. */
 export function groupVersionOf(group: string, version: string): string {

@@ -87,7 +87,12 @@ describe('legacy discovery', () => {
     });
     expect(apiGroupList().groups.find((g) => g.name === 'apps')).toEqual({
       name: 'apps',
-      versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+      // The 2017 seed's apps/v1beta1 is still served, after the preferred current version.
+      versions: [
+        { groupVersion: 'apps/v1', version: 'v1' },
+        { groupVersion: 'apps/v1beta1', version: 'v1beta1' },
+        { groupVersion: 'apps/v1beta2', version: 'v1beta2' },
+      ],
       preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
     });
     expect(apiGroup('apps')?.kind).toBe('APIGroup');
@@ -101,7 +106,9 @@ describe('legacy discovery', () => {
     const apps = apiResourceList('apps', 'v1')!;
     expect(apps.resources.find((r) => r.name === 'deployments')).toMatchObject({ singularName: 'deployment', namespaced: true, kind: 'Deployment', shortNames: ['deploy'] });
     expect(apps.resources.find((r) => r.name === 'deployments/scale')).toMatchObject({ group: 'autoscaling', version: 'v1', kind: 'Scale' });
-    expect(apiResourceList('apps', 'v1beta1')).toBeUndefined();
+    expect(apiResourceList('apps', 'v1beta1')!.resources.map((r) => r.name).filter((n) => !n.includes('/'))).toEqual(['deployments', 'statefulsets']);
+    expect(apiResourceList('storage.k8s.io', 'v1beta1')!.resources.map((r) => r.name)).toEqual(['storageclasses']);
+    expect(apiResourceList('batch', 'v1')).toBeUndefined();
   });
 
   it('finds a resource by plural only', () => {

@@ -9,7 +9,7 @@ import { ClockService } from '../../platform/clock/clock.service.js';
 import type { CommandContext } from '../../platform/commands/command-context.js';
 import { AccountsService } from '../../platform/tenancy/accounts.service.js';
 import { actorOf, type AccountCaller } from '../../platform/tenancy/caller.js';
-import { findResource } from '../discovery/api-resources.js';
+import { findResource, groupVersionOf } from '../discovery/api-resources.js';
 import { parsePath, stripClusterPrefix, type ResourcePath } from '../paths/parse-path.js';
 import { methodNotAllowed, pathNotFound, unauthorized, type Status } from '../status/status.js';
 import { serveDiscovery } from './discovery-routes.js';
@@ -61,7 +61,7 @@ export class KubeApiService {
     const resource = findResource(path.group, path.version, path.resource);
     if (!resource) throw new KubeApiError(pathNotFound());
     const now = this.clocks.now(t.caller.accountId);
-    return { store: t.cluster, resource, namespace: resource.namespaced ? path.namespace : undefined, now, view: (o) => servedObject(withHeartbeats(t.cluster, o, now)) };
+    return { store: t.cluster, resource, namespace: resource.namespaced ? path.namespace : undefined, now, view: (o) => servedObject(withHeartbeats(t.cluster, o, now), groupVersionOf(resource.group, resource.version)) };
   }
 
   private writes(t: Target, correlationId: string): DomainWrites {

@@ -7,10 +7,11 @@ export function microTime(time: string): string {
   return match ? `${match[1]}.${(match[2] ?? '').padEnd(6, '0')}Z` : time;
 }
 
-/** servedObject rewrites the fields whose wire format differs from how the store keeps them. */
-export function servedObject(object: KubeObject): KubeObject {
-  if (object.kind !== 'Lease') return object;
+/** servedObject rewrites the fields whose wire format differs from how the store keeps them, and names the version asked for (the store keeps the current one; the older ones served carry the same fields). */
+export function servedObject(object: KubeObject, apiVersion = object.apiVersion): KubeObject {
+  const served = apiVersion === object.apiVersion ? object : { ...object, apiVersion };
+  if (object.kind !== 'Lease') return served;
   const spec = { ...(object.spec as Record<string, unknown>) };
   for (const field of ['renewTime', 'acquireTime']) if (typeof spec[field] === 'string') spec[field] = microTime(spec[field] as string);
-  return { ...object, spec };
+  return { ...served, spec };
 }
