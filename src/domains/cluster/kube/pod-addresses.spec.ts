@@ -12,6 +12,8 @@ describe('podIpAllocator (kubenet IPAM of one node)', () => {
     ['an empty node starts at .2 (.1 is the bridge)', '10.0.1.0/24', [], 3, ['10.0.1.2', '10.0.1.3', '10.0.1.4']],
     ['addresses in use are skipped, gaps are filled first', '10.0.1.0/24', ['10.0.1.2', '10.0.1.4', undefined], 3, ['10.0.1.3', '10.0.1.5', '10.0.1.6']],
     ['an address outside the node range does not count', '10.0.1.0/24', ['10.0.0.2'], 1, ['10.0.1.2']],
+    ['a range not at .0 counts from its own start', '10.0.1.64/26', ['10.0.1.66', '10.0.1.2'], 2, ['10.0.1.67', '10.0.1.68']],
+    ['a range wider than a /24 parses whole addresses', '10.0.0.0/23', ['10.0.0.2', '10.0.1.3'], 2, ['10.0.0.3', '10.0.0.4']],
     ['a full range gives nothing (no network or broadcast address)', '10.0.1.0/30', [], 2, ['10.0.1.2', undefined]],
   ])('%s', (_case, cidr, ips, calls, expected) => {
     const c = cluster();

@@ -18,19 +18,25 @@ function dotted(address: number): string {
 export function podIpAllocator(cluster: KubeCluster, node: Node): PodIpAllocator {
   const parsed = node.spec.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
   if (!parsed?.ok) return () => undefined;
-  const { network } = parsed.cidr;
-  const size = 2 ** (32 - parsed.cidr.prefix);
-  const used = new Uint8Array(size);
+  const { network, prefix } = parsed.cidr;
+  const size = 2 ** (32 - prefix);
+  // Plain words, not a typed array: one allocator per node per kubelet pass, and small typed arrays cost more to make than to use.
+  const used = new Array<number>(Math.ceil(size / 32)).fill(0);
+  const mark = (offset: number): void => void (used[offset >>> 5] |= 1 << (offset & 31));
+  const taken = (offset: number): boolean => (used[offset >>> 5] & (1 << (offset & 31))) !== 0;
+  // In a /24 or smaller range every address shares the first three octets: compare text, read the last octet.
+  const base = prefix >= 24 ? dotted(network).slice(0, dotted(network).lastIndexOf('.') + 1) : undefined;
   for (const entry of podsOnNode(cluster, node.metadata.name ?? '').list()) {
     const ip = entry.object.status?.podIP;
-    const offset = ip === undefined ? -1 : (parseIpv4(ip) ?? -1) - network;
-    if (offset >= 0 && offset < size) used[offset] = 1;
+    if (ip === undefined) continue;
+    const offset = base === undefined ? (parseIpv4(ip) ?? -1) - network : ip.startsWith(base) ? Number(ip.slice(base.length)) - (network & 255) : -1;
+    if (offset >= 0 && offset < size) mark(offset);
   }
   let next = 2;
   return () => {
-    while (next < size - 1 && used[next] === 1) next++;
+    while (next < size - 1 && taken(next)) next++;
     if (next >= size - 1) return undefined;
-    used[next] = 1;
+    mark(next);
     return dotted(network + next++);
   };
 }
