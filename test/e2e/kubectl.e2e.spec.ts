@@ -127,6 +127,22 @@ describe('kubectl against a cluster\'s Kubernetes API', () => {
     expect(pods.stderr).toBe('No resources found in default namespace.\n');
   });
 
+  it('deletes in the foreground (the deployment waits for its pods) and orphans on request (the pods stay, unowned)', async () => {
+    for (const name of ['fg', 'orphan']) expect((await k.run(['apply', '-f', '-'], { stdin: deployment('nginx:1.25', name) })).stderr).toBe('');
+    await advance(10);
+    expect((await k.run(['delete', 'deploy', 'fg', '--cascade=foreground', '--wait=false'])).stdout).toBe('deployment.apps "fg" deleted\n');
+    const waiting = await k.run(['get', 'deploy', 'fg', '-o', 'jsonpath={.metadata.finalizers}']);
+    expect(waiting.stdout).toBe('["foregroundDeletion"]');
+    await advance(40);
+    expect((await k.run(['get', 'deploy', 'fg'])).stderr).toMatch(/NotFound/);
+    expect((await k.run(['get', 'pods', '-l', 'app=fg', '-o', 'name'])).stdout).toBe('');
+    expect((await k.run(['delete', 'deploy', 'orphan', '--cascade=orphan'])).stdout).toBe('deployment.apps "orphan" deleted\n');
+    await advance(40);
+    const rs = await k.run(['get', 'rs', '-l', 'app=orphan', '-o', 'jsonpath={.items[*].metadata.ownerReferences}']);
+    expect(rs.stdout).toBe('');
+    expect((await k.run(['get', 'pods', '-l', 'app=orphan', '-o', 'name'])).stdout.trim().split('\n')).toHaveLength(2);
+  });
+
   it('rejects an invalid manifest with 422 naming the field', async () => {
     const bad = 'apiVersion: v1\nkind: Pod\nmetadata: { name: bad }\nspec: { containers: [{ name: c, image: nginx, ports: [{ containerPort: 70000 }] }] }\n';
     const out = await k.run(['apply', '-f', '-'], { stdin: bad });

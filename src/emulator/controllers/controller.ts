@@ -38,7 +38,7 @@ export type ControllerAction =
   | { type: 'createPods'; object: KubeObject; names: string[] }
   | { type: 'update'; object: KubeObject }
   | { type: 'status'; kind: string; namespace?: string; name: string; status: unknown }
-  | { type: 'delete'; kind: string; namespace?: string; name: string }
+  | { type: 'delete'; kind: string; namespace?: string; name: string; propagationPolicy?: 'Foreground' }
   | { type: 'event'; involved: InvolvedObject; note: EventNote; source: { component: string } };
 
 /** Controller is one of kube-controller-manager's loops: reconcile reads the store and returns the writes that move it towards the desired state, [] once it matches. */

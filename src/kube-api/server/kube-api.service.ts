@@ -72,8 +72,8 @@ export class KubeApiService {
         await this.commands.execute(new WriteObjectCommand(ctx, { clusterId, object, mode }));
         await this.emulator.idle();
       },
-      delete: async (kind, namespace, name) => {
-        await this.commands.execute(new DeleteResourceCommand(ctx, { clusterId, kind, namespace: namespace ?? null, name }));
+      delete: async (kind, namespace, name, propagationPolicy) => {
+        await this.commands.execute(new DeleteResourceCommand(ctx, { clusterId, kind, namespace: namespace ?? null, name, propagationPolicy }));
         await this.emulator.idle();
       },
     };

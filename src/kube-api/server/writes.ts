@@ -1,6 +1,6 @@
 /** POST, PUT, PATCH and DELETE: each request becomes a whole object run through the cluster domain's commands. */
 import { parse as parseYaml } from 'yaml';
-import { getObject, listObjects, type KubeObject } from '../../emulator/kube/index.js';
+import { getObject, type KubeObject } from '../../emulator/kube/index.js';
 import { applyJsonPatch } from '../patch/json-patch.js';
 import { isObject, type Json, type JsonObject, type PatchResult } from '../patch/json.js';
 import { applyMergePatch } from '../patch/merge-patch.js';
@@ -14,7 +14,7 @@ import { getItem, type ReadScope } from './reads.js';
 /** DomainWrites are the cluster domain's commands the facade issues; each resolves once the emulator has settled. */
 export interface DomainWrites {
   write(object: KubeObject, mode: 'create' | 'update'): Promise<void>;
-  delete(kind: string, namespace: string | undefined, name: string): Promise<void>;
+  delete(kind: string, namespace: string | undefined, name: string, propagationPolicy: 'Background' | 'Foreground' | 'Orphan'): Promise<void>;
 }
 
 function parseJson(body: string): Record<string, unknown> {
@@ -107,21 +107,14 @@ async function serverSideApply(scope: ReadScope, name: string, request: PatchReq
   return { object: stored(scope, prepared.object), created: !live };
 }
 
-/** deleteObject handles `DELETE {item}`; `Orphan` first releases the dependents, other policies leave them to the garbage collector. */
+/** deleteObject handles `DELETE {item}` with its propagation policy (Background, Foreground or Orphan), which the domain carries out in one command. */
 export async function deleteObject(scope: ReadScope, name: string, body: string, query: URLSearchParams, writes: DomainWrites): Promise<KubeObject> {
   const live = getItem(scope, name);
   const options = body.trim() ? parseJson(body) : {};
   const policy = options.propagationPolicy ?? query.get('propagationPolicy') ?? (options.orphanDependents === true ? 'Orphan' : 'Background');
-  if (policy === 'Orphan') {
-    for (const kind of Object.keys(scope.store.objects)) {
-      for (const dependent of listObjects(scope.store, kind).filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === live.metadata.uid))) {
-        const refs = dependent.metadata.ownerReferences!.filter((r) => r.uid !== live.metadata.uid);
-        const released = { ...dependent, metadata: { ...dependent.metadata, ownerReferences: refs.length > 0 ? refs : undefined } };
-        if (!released.metadata.ownerReferences) delete released.metadata.ownerReferences;
-        await writes.write(released as KubeObject, 'update');
-      }
-    }
+  if (policy !== 'Background' && policy !== 'Foreground' && policy !== 'Orphan') {
+    throw new KubeApiError(badRequest(`propagationPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Background", "Foreground", "Orphan"`));
   }
-  await writes.delete(live.kind, live.metadata.namespace, name);
+  await writes.delete(live.kind, live.metadata.namespace, name, policy);
   return getObject(scope.store, live.kind, live.metadata.namespace, name) ?? live;
 }

@@ -26,7 +26,8 @@ export class DeleteResourceHandler implements ICommandHandler<DeleteResourceComm
     const namespace = namespaced(input.kind) ? (input.namespace ?? 'default') : null;
     return this.pipeline.run(ctx, { type: 'DeleteResource', payload: input }, (env) => {
       const cluster = this.kube.cluster(ctx.accountId, input.clusterId);
-      const data = { accountId: ctx.accountId, clusterId: input.clusterId, kind: input.kind, namespace, name: input.name, at: env.at };
+      const policy = input.propagationPolicy === 'Foreground' || input.propagationPolicy === 'Orphan' ? { propagationPolicy: input.propagationPolicy } : {};
+      const data = { accountId: ctx.accountId, clusterId: input.clusterId, kind: input.kind, namespace, name: input.name, at: env.at, ...policy };
       return {
         targets: [viewTarget(decideKube, kubeStream(input.clusterId), { type: 'DeleteObject', data }, { state: cluster, version: cluster?.streamVersion ?? 0 })],
         result: () => ({ kind: input.kind, namespace, name: input.name }),

@@ -86,7 +86,7 @@ function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
     for (const object of clone(event.data.created)) createObject(cluster, remember(object), event.data.at, 'user');
     for (const object of clone(event.data.configured)) configureObject(cluster, remember(object));
   } else if (event.type === 'ObjectDeleted') {
-    deleteObject(cluster, event.data.kind, event.data.namespace ?? undefined, event.data.name, event.data.at);
+    deleteObject(cluster, event.data.kind, event.data.namespace ?? undefined, event.data.name, event.data.at, event.data.propagationPolicy);
   } else if (event.type === 'PodsScheduled') {
     applyPodsScheduled(cluster, event.data);
   } else if (event.type === 'PodsAdvanced') {
@@ -102,7 +102,7 @@ function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
 const writer: ObjectWriter = {
   create: (cluster, object, at) => void createObject(cluster, object, at, 'user'),
   update: (cluster, object) => configureObject(cluster, object),
-  remove: (cluster, kind, namespace, name, at) => deleteObject(cluster, kind, namespace, name, at),
+  remove: (cluster, kind, namespace, name, at, propagationPolicy) => deleteObject(cluster, kind, namespace, name, at, propagationPolicy),
 };
 
 const CLUSTER_EVENTS = new Set(['ClusterCreated', 'NodeAdded', 'NodeRemoved', 'ClusterDeleted']);

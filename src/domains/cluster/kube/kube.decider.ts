@@ -27,11 +27,11 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
       return decideWrite(owned(state, accountId, clusterId), object, mode, at);
     }
     case 'DeleteObject': {
-      const { accountId, clusterId, kind, namespace, name, at } = command.data;
+      const { accountId, clusterId, kind, namespace, name, at, propagationPolicy } = command.data;
       const object = getObject(owned(state, accountId, clusterId), kind, namespace ?? undefined, name);
       if (!object) throw notFound(resourceName(kind), name, 'name');
       if (object.metadata.deletionTimestamp) return [];
-      return [{ type: 'ObjectDeleted', data: { clusterId, kind, namespace, name, uid: object.metadata.uid ?? '', at } }];
+      return [{ type: 'ObjectDeleted', data: { clusterId, kind, namespace, name, uid: object.metadata.uid ?? '', at, ...(propagationPolicy ? { propagationPolicy } : {}) } }];
     }
     case 'SchedulePods': {
       const { clusterId, at, nextStartIndex } = command.data;

@@ -14,10 +14,13 @@ export interface AppliedObject {
   readonly action: ApplyAction;
 }
 
+/** DeletionPropagation is a delete's policy when it is not the default Background (events carry it only then). */
+export type DeletionPropagation = 'Foreground' | 'Orphan';
+
 export type KubeCommand =
   | { type: 'ApplyObjects'; data: { accountId: string; clusterId: string; objects: KubeObject[]; at: string } }
   | { type: 'WriteObject'; data: { accountId: string; clusterId: string; object: KubeObject; mode: 'create' | 'update'; at: string } }
-  | { type: 'DeleteObject'; data: { accountId: string; clusterId: string; kind: string; namespace: string | null; name: string; at: string } }
+  | { type: 'DeleteObject'; data: { accountId: string; clusterId: string; kind: string; namespace: string | null; name: string; at: string; propagationPolicy?: DeletionPropagation } }
   | { type: 'SchedulePods'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
   | { type: 'AdvancePods'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }
   | { type: 'FailNode' | 'RecoverNode'; data: { accountId: string; clusterId: string; nodeName: string; at: string } }
@@ -27,7 +30,7 @@ export type KubeCommand =
 
 export type KubeEvent =
   | { type: 'ObjectsApplied'; data: { clusterId: string; at: string; created: KubeObject[]; configured: KubeObject[] } }
-  | { type: 'ObjectDeleted'; data: { clusterId: string; kind: string; namespace: string | null; name: string; uid: string; at: string } }
+  | { type: 'ObjectDeleted'; data: { clusterId: string; kind: string; namespace: string | null; name: string; uid: string; at: string; propagationPolicy?: DeletionPropagation } }
   | { type: 'PodsScheduled'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
   | { type: 'PodsAdvanced'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }
   | { type: 'NodeFailed' | 'NodeRecovered'; data: { clusterId: string; nodeName: string; at: string } }
@@ -80,5 +83,5 @@ export type ObjectAction =
   | { type: 'createPods'; object: KubeObject; names: string[] }
   | { type: 'update'; object: KubeObject }
   | { type: 'status'; kind: string; namespace?: string; name: string; status: unknown }
-  | { type: 'delete'; kind: string; namespace?: string; name: string }
+  | { type: 'delete'; kind: string; namespace?: string; name: string; propagationPolicy?: 'Foreground' }
   | { type: 'event'; involved: { kind: string; namespace?: string; name: string }; note: { type: 'Normal' | 'Warning'; reason: string; message: string }; source: { component: string } };

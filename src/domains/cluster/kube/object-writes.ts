@@ -1,3 +1,4 @@
+import { FOREGROUND_DELETION } from '../../../emulator/controllers/garbage-collector/garbage-collector.controller.js';
 import { copyJson, getObject, putObject, qosClass, removeObject, uidFor, type KubeObject, type Pod } from '../../../emulator/kube/index.js';
 import { stageEvents } from '../../../emulator/kubelet/index.js';
 import { stableStringify } from '../../../platform/commands/stable-hash.js';
@@ -76,12 +77,45 @@ export function configureObject(cluster: KubeCluster, object: KubeObject): void 
   if (object.metadata.ownerReferences === undefined) delete object.metadata.ownerReferences;
   if (object.metadata.finalizers === undefined) delete object.metadata.finalizers;
   if (existing.status !== undefined) object.status = existing.status;
+  // An object being deleted goes once its last finalizer is taken off.
+  if (object.metadata.deletionTimestamp && !object.metadata.finalizers?.length && object.kind !== 'Pod') {
+    removeObject(cluster, object.kind, object.metadata.namespace, object.metadata.name ?? '');
+    return;
+  }
   putObject(cluster, object);
 }
 
-/** deleteObject removes an object; a pod on a node first terminates gracefully, and the kubelet removes it. */
-export function deleteObject(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string): void {
-  const pod = kind === 'Pod' ? getObject<Pod>(cluster, 'Pod', namespace, name) : undefined;
+/** orphanDependents drops every reference to an owner from its dependents, as the orphan finalizer does. */
+function orphanDependents(cluster: KubeCluster, uid: string | undefined): void {
+  if (!uid) return;
+  for (const byKey of Object.values(cluster.objects)) {
+    for (const dependent of Object.values(byKey)) {
+      const refs = dependent.metadata.ownerReferences;
+      if (!refs?.some((r) => r.uid === uid)) continue;
+      const kept = refs.filter((r) => r.uid !== uid);
+      if (kept.length > 0) dependent.metadata.ownerReferences = kept;
+      else delete dependent.metadata.ownerReferences;
+      putObject(cluster, dependent);
+    }
+  }
+}
+
+/**
+ * deleteObject removes an object, as the API server does for each propagation policy: Background at once (the garbage
+ * collector follows), Orphan after releasing the dependents, Foreground by marking it deleted with the foregroundDeletion
+ * finalizer until its dependents are gone. A pod on a node first terminates gracefully, and the kubelet removes it.
+ */
+export function deleteObject(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string, propagation?: 'Foreground' | 'Orphan'): void {
+  const object = getObject(cluster, kind, namespace, name);
+  if (propagation === 'Orphan') orphanDependents(cluster, object?.metadata.uid);
+  if (object && propagation === 'Foreground' && kind !== 'Pod') {
+    object.metadata.deletionTimestamp = at;
+    object.metadata.deletionGracePeriodSeconds = 0;
+    object.metadata.finalizers = [...(object.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_DELETION), FOREGROUND_DELETION];
+    putObject(cluster, object);
+    return;
+  }
+  const pod = kind === 'Pod' ? (object as Pod | undefined) : undefined;
   if (pod?.spec.nodeName) {
     pod.metadata.deletionTimestamp = at;
     pod.metadata.deletionGracePeriodSeconds = pod.spec.terminationGracePeriodSeconds ?? 30;

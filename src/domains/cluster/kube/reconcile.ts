@@ -30,7 +30,7 @@ function stillApplies(cluster: KubeCluster, action: Exclude<ObjectAction, { type
 export interface ObjectWriter {
   create(cluster: KubeCluster, object: KubeObject, at: string): void;
   update(cluster: KubeCluster, object: KubeObject): void;
-  remove(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string): void;
+  remove(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string, propagationPolicy?: 'Foreground'): void;
 }
 
 /** applyActions carries out a controller's actions in order. */
@@ -43,7 +43,7 @@ export function applyActions(cluster: KubeCluster, actions: readonly ObjectActio
     if (!stillApplies(cluster, action)) continue;
     if (action.type === 'create') writer.create(cluster, clone(action.object), at);
     else if (action.type === 'update') writer.update(cluster, clone(action.object));
-    else if (action.type === 'delete') writer.remove(cluster, action.kind, action.namespace, action.name, at);
+    else if (action.type === 'delete') writer.remove(cluster, action.kind, action.namespace, action.name, at, action.propagationPolicy);
     else if (action.type === 'status') {
       const object = getObject(cluster, action.kind, action.namespace, action.name)!;
       object.status = clone(action.status);

@@ -136,6 +136,6 @@ export class DaemonSetController implements Controller {
 
   reconcile(ctx: ControllerContext): ControllerAction[] {
     const nodes = listObjects<Node>(ctx.store, 'Node');
-    return listObjects<DaemonSet>(ctx.store, 'DaemonSet').flatMap((ds) => syncDaemonSet(ds, nodes, ctx));
+    return listObjects<DaemonSet>(ctx.store, 'DaemonSet').flatMap((ds) => (ds.metadata.deletionTimestamp ? [] : syncDaemonSet(ds, nodes, ctx)));
   }
 }

@@ -58,6 +58,6 @@ export class DeploymentController implements Controller {
   readonly name = 'deployment';
 
   reconcile(ctx: ControllerContext): ControllerAction[] {
-    return listObjects<Deployment>(ctx.store, 'Deployment').flatMap((d) => syncDeployment(d, ctx));
+    return listObjects<Deployment>(ctx.store, 'Deployment').flatMap((d) => (d.metadata.deletionTimestamp ? [] : syncDeployment(d, ctx)));
   }
 }

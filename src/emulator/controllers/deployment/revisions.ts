@@ -142,5 +142,5 @@ export function cleanupDeployment(r: Rollout): ControllerAction[] {
   return ordered
     .slice(0, diff)
     .filter((rs) => (rs.status?.replicas ?? 0) === 0 && replicasOf(rs) === 0 && (rs.metadata.generation ?? 0) <= (rs.status?.observedGeneration ?? 0))
-    .map(deleteAction);
+    .map((rs) => deleteAction(rs));
 }

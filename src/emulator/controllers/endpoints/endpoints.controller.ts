@@ -133,6 +133,6 @@ export class EndpointsController implements Controller {
     const leftover = listObjects<Endpoints>(ctx.store, 'Endpoints').filter(
       (e) => e.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME] !== undefined && !getObject(ctx.store, 'Service', e.metadata.namespace, e.metadata.name ?? ''),
     );
-    return [...actions, ...leftover.map(deleteAction)];
+    return [...actions, ...leftover.map((e) => deleteAction(e))];
   }
 }

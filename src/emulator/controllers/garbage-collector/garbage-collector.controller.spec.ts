@@ -2,6 +2,7 @@ import { getObject, listObjects, type ConfigMap, type Deployment, type KubeObjec
 import { DeploymentController } from '../deployment/deployment.controller.js';
 import { controllerRef } from '../helpers/owners.js';
 import { ReplicaSetController } from '../replicaset/replicaset.controller.js';
+import { applyActions } from '../testing/apply-actions.js';
 import { node, template, World } from '../testing/world.js';
 import { GarbageCollectorController } from './garbage-collector.controller.js';
 
@@ -34,6 +35,28 @@ describe('garbage collector', () => {
     w.finishTerminating();
     expect(w.settle([gc])).toEqual([]);
     expect(w.pods()).toHaveLength(0);
+  });
+
+  it('deletes in the foreground: the Deployment waits with its finalizer until its ReplicaSet and pods are gone, and nothing is recreated meanwhile', () => {
+    const w = new World().add(node('n1'), deployment);
+    w.settle([new DeploymentController(), new ReplicaSetController()]);
+    w.kubelet();
+    applyActions(w.store, [{ type: 'delete', kind: 'Deployment', namespace: 'default', name: 'web', propagationPolicy: 'Foreground' }], w.now);
+    const owner = getObject<Deployment>(w.store, 'Deployment', 'default', 'web')!;
+    expect(owner.metadata).toMatchObject({ finalizers: ['foregroundDeletion'] });
+    expect(owner.metadata.deletionTimestamp).toBeDefined();
+    const controllers = [new DeploymentController(), new ReplicaSetController(), gc];
+    w.settle(controllers);
+    const rs = listObjects<ReplicaSet>(w.store, 'ReplicaSet');
+    expect(rs.map((r) => r.metadata.finalizers)).toEqual([['foregroundDeletion']]);
+    expect(w.pods()).toHaveLength(2);
+    expect(w.pods().every((p) => p.metadata.deletionTimestamp)).toBe(true);
+    expect(getObject(w.store, 'Deployment', 'default', 'web')).toBeDefined();
+    w.finishTerminating();
+    w.settle(controllers);
+    expect(w.pods()).toHaveLength(0);
+    expect(listObjects(w.store, 'ReplicaSet')).toHaveLength(0);
+    expect(getObject(w.store, 'Deployment', 'default', 'web')).toBeUndefined();
   });
 
   it('keeps a dependent while one owner remains, dropping the reference to the one that went', () => {

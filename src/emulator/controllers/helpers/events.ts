@@ -9,9 +9,9 @@ export function eventAbout(object: KubeObject, type: 'Normal' | 'Warning', reaso
 }
 
 /** deleteAction asks for an object's deletion. */
-export function deleteAction(object: KubeObject): ControllerAction {
+export function deleteAction(object: KubeObject, propagationPolicy?: 'Foreground'): ControllerAction {
   const { namespace, name = '' } = object.metadata;
-  return { type: 'delete', kind: object.kind, ...(namespace ? { namespace } : {}), name };
+  return { type: 'delete', kind: object.kind, ...(namespace ? { namespace } : {}), name, ...(propagationPolicy ? { propagationPolicy } : {}) };
 }
 
 /** statusAction replaces an object's status (a copy, so the action shares nothing with the store). */

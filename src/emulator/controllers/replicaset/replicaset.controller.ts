@@ -78,7 +78,8 @@ export class ReplicaSetController implements Controller {
 
   reconcile(ctx: ControllerContext): ControllerAction[] {
     const actions: ControllerAction[] = [];
-    for (const { object } of kindGroup<ReplicaSetLike>(ctx.store, this.kind.kind).list()) actions.push(...syncReplicaSet(this.kind, object, ctx));
+    // An owner being deleted is left to the garbage collector, as kube's controllers leave it.
+    for (const { object } of kindGroup<ReplicaSetLike>(ctx.store, this.kind.kind).list()) if (!object.metadata.deletionTimestamp) actions.push(...syncReplicaSet(this.kind, object, ctx));
     return actions;
   }
 }

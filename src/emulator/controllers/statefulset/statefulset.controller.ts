@@ -31,6 +31,6 @@ export class StatefulSetController implements Controller {
   readonly name = 'statefulset';
 
   reconcile(ctx: ControllerContext): ControllerAction[] {
-    return listObjects<StatefulSet>(ctx.store, 'StatefulSet').flatMap((set) => syncStatefulSet(set, ctx));
+    return listObjects<StatefulSet>(ctx.store, 'StatefulSet').flatMap((set) => (set.metadata.deletionTimestamp ? [] : syncStatefulSet(set, ctx)));
   }
 }

@@ -31,12 +31,17 @@ function update(store: ObjectStore, object: KubeObject): void {
   copy.metadata = { ...copy.metadata, uid, creationTimestamp, generation: bumped, deletionTimestamp };
   if (existing.status === undefined) delete copy.status;
   else copy.status = existing.status;
+  if (copy.metadata.deletionTimestamp && !copy.metadata.finalizers?.length && copy.kind !== 'Pod') return void removeObject(store, copy.kind, namespace, name);
   putObject(store, copy);
 }
 
-function remove(store: ObjectStore, kind: string, namespace: string | undefined, name: string, now: string): void {
+function remove(store: ObjectStore, kind: string, namespace: string | undefined, name: string, now: string, propagationPolicy?: 'Foreground'): void {
   const object = getObject(store, kind, namespace, name);
   if (!object) throw new Error(`${kind} ${namespace}/${name} not found`);
+  if (propagationPolicy === 'Foreground' && kind !== 'Pod') {
+    putObject(store, { ...object, metadata: { ...object.metadata, deletionTimestamp: now, finalizers: [...(object.metadata.finalizers ?? []), 'foregroundDeletion'] } });
+    return;
+  }
   if (kind === 'Pod' && (object as Pod).spec.nodeName) {
     if (object.metadata.deletionTimestamp) return;
     object.metadata.deletionTimestamp = now;
@@ -82,7 +87,7 @@ export function applyActions(store: ObjectStore, actions: readonly ControllerAct
         break;
       }
       case 'delete':
-        remove(store, action.kind, action.namespace, action.name, now);
+        remove(store, action.kind, action.namespace, action.name, now, action.propagationPolicy);
         break;
       case 'event':
         record(store, action, now);
