@@ -1,7 +1,7 @@
 import { allProjections } from '../../../src/app.projections.js';
 import { EventStore } from '../../../src/platform/event-store/index.js';
 import { ProjectionEngine, ProjectionService, rebuildFromZero } from '../../../src/platform/projections/index.js';
-import { ADD_NODES, CREATE_CLUSTER } from '../../support/cluster-operations.js';
+import { ADD_NODES, CREATE_CLUSTER, REMOVE_NODE } from '../../support/cluster-operations.js';
 import { testDatabases } from '../../support/databases.js';
 import { bootTestServer, data, errorOf, type TestServer } from '../../support/test-server.js';
 
@@ -114,6 +114,15 @@ describe.each(testDatabases())('egress: public IPs, NAT gateways, peerings and C
     expect(await eventCount()).toBe(afterDelete);
     expect(await egress()).toEqual({ ...before2, natGateways: [] });
     expect((await trace('www.qq.com')).dropCode).toBe('NoGateway');
+  });
+
+  it('a node removed takes its public IP with it; a later node given the same name does not inherit it', async () => {
+    await t.gql(ADD_NODES, { input: { clusterId: id, count: 1 } });
+    data(await t.gql(ASSIGN, { input: { clusterId: id, nodeName: '172.0.0.4' } }));
+    await t.gql(REMOVE_NODE, { input: { clusterId: id, nodeName: '172.0.0.4' } });
+    expect((await egress()).publicIps).toEqual([]);
+    await t.gql(ADD_NODES, { input: { clusterId: id, count: 1 } });
+    expect((await egress()).nodes.map((n: { name: string; publicIp: string | null }) => `${n.name}=${n.publicIp}`)).toEqual(['172.0.0.2=null', '172.0.0.3=null', '172.0.0.4=null']);
   });
 
   it('rebuilding the read models from the log equals the live ones', async () => {
