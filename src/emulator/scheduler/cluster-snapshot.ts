@@ -130,6 +130,11 @@ export class ClusterSnapshot {
     return true;
   }
 
+  /** podInfo returns what the snapshot accounts for a pod (`namespace/name`), if anything. */
+  podInfo(key: string): PodInfo | undefined {
+    return this.podNodes.get(key)?.pods.find((p) => p.key === key);
+  }
+
   /** nodeOf returns the node a pod (`namespace/name`) is on. */
   nodeOf(key: string): NodeInfo | undefined {
     return this.podNodes.get(key);

@@ -19,10 +19,11 @@ function snapshotOf(cluster: KubeCluster): ClusterSnapshot {
   return snapshot;
 }
 
+const isTerminal = (pod: Pod): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+
 /** place accounts a bound, non-terminal pod on its node, if the node is known. */
 function place(snapshot: ClusterSnapshot, pod: Pod): void {
-  const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-  if (pod.spec.nodeName && !terminal && snapshot.get(pod.spec.nodeName)) snapshot.addPod(PodInfo.of(pod));
+  if (pod.spec.nodeName && !isTerminal(pod) && snapshot.get(pod.spec.nodeName)) snapshot.addPod(PodInfo.of(pod));
 }
 
 /** SchedulerCache keeps each cluster's snapshot between runs, applying only what events touched, as kube-scheduler's cache does. */
@@ -42,8 +43,10 @@ export class SchedulerCache {
       else if (snapshot.get(name)) snapshot.removeNode(name);
     }
     for (const key of touched.pods) {
-      snapshot.removePod(key);
       const pod = cluster.objects.Pod?.[key] as Pod | undefined;
+      // A kubelet status update leaves what the scheduler accounts (node, requests, labels) as it was: keep the PodInfo.
+      if (pod && !isTerminal(pod) && snapshot.podInfo(key)?.pod === pod && snapshot.podInfo(key)?.nodeName === pod.spec.nodeName) continue;
+      snapshot.removePod(key);
       if (pod) place(snapshot, pod);
     }
     return snapshot;

@@ -1,8 +1,7 @@
-import { formatIpv4, parseCidr } from '../../../emulator/iaas/index.js';
 import { getObject, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
 import { nextStatus, podStageOf, podStages, stageEvents } from '../../../emulator/kubelet/index.js';
 import { recordEvent } from './kube-events.js';
-import { podsOnNode } from './pod-groups.js';
+import { podIpAllocator, type PodIpAllocator } from './pod-addresses.js';
 import type { KubeCluster, KubeEvent, SchedulingOutcome } from './kube.types.js';
 
 type Scheduled = Extract<KubeEvent, { type: 'PodsScheduled' }>['data'];
@@ -55,31 +54,11 @@ export function applyPodsScheduled(cluster: KubeCluster, data: Scheduled): void 
   cluster.schedulerStartIndex = data.nextStartIndex;
 }
 
-/** usedPodIps is the pod IPs in use on a node. */
-function usedPodIps(cluster: KubeCluster, nodeName: string): Set<string | undefined> {
-  return new Set(podsOnNode(cluster, nodeName).objects().map((p) => p.status?.podIP));
-}
-
-/** nextPodIp is the lowest free address of the node's pod subnet, from .2 (.1 is the node's bridge). */
-function nextPodIp(node: Node, used: Set<string | undefined>): string | undefined {
-  const parsed = node.spec.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
-  if (!parsed?.ok) return undefined;
-  const size = 2 ** (32 - parsed.cidr.prefix);
-  for (let offset = 2; offset < size - 1; offset++) {
-    const ip = formatIpv4(parsed.cidr.network + offset);
-    if (!used.has(ip)) {
-      used.add(ip);
-      return ip;
-    }
-  }
-  return undefined;
-}
-
 /** applyPodsAdvanced moves pods through one kubelet stage, recording the kubelet's events. */
 export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   const stage = podStages.find((s) => s.name === data.stage);
   if (!stage) return;
-  const used = new Map<string, Set<string | undefined>>();
+  const allocators = new Map<string, PodIpAllocator>();
   for (const { namespace, name, pulledMs } of data.pods) {
     const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
     if (!pod || podStageOf(pod)?.name !== stage.name) continue;
@@ -94,8 +73,8 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
       continue;
     }
     const nodeName = node?.metadata.name;
-    const onNode = stage.next.assignAddresses && nodeName ? (used.get(nodeName) ?? used.set(nodeName, usedPodIps(cluster, nodeName)).get(nodeName)!) : undefined;
-    const podIp = stage.next.assignAddresses && node && onNode ? nextPodIp(node, onNode) : undefined;
+    const allocate = stage.next.assignAddresses && node && nodeName ? (allocators.get(nodeName) ?? allocators.set(nodeName, podIpAllocator(cluster, node)).get(nodeName)!) : undefined;
+    const podIp = allocate?.();
     pod.status = nextStatus(pod, stage, { at: data.at, hostIp: node?.status.addresses?.[0]?.address, podIp, pulledMs });
     cluster.podSince[key] = data.at;
     putObject(cluster, pod);
