@@ -17,7 +17,21 @@ export type Step =
   | { delete: { kind: string; name: string; namespace?: string } }
   | { createDisk: { id: string; size: number; type?: string } }
   | { snapshot: string }
-  | { trace: { name: string; from: string; to: string; port?: number; protocol?: string } };
+  | { trace: { name: string; from: string; to: string; port?: number; protocol?: string } }
+  | { assignPublicIp: string }
+  | { releasePublicIp: string }
+  | { createNatGateway: { bandwidthMbps?: number } | null }
+  | { createVpcPeering: { peerVpcCidr?: string; peerVpcId?: string; name?: string; basicNetwork?: boolean } }
+  | { createCdbInstance: { name?: string; port?: number } | null };
+
+/** EGRESS_STEPS maps an egress step to its mutation's input type; a string value is a node name. */
+const EGRESS_STEPS = {
+  assignPublicIp: 'NodePublicIpInput',
+  releasePublicIp: 'NodePublicIpInput',
+  createNatGateway: 'CreateNatGatewayInput',
+  createVpcPeering: 'CreateVpcPeeringInput',
+  createCdbInstance: 'CreateCdbInstanceInput',
+} as const;
 
 /** Scenario is a `*.input.yaml`: a cluster, its nodes, and the steps. */
 export interface Scenario {
@@ -108,6 +122,15 @@ async function play(t: TestServer, clusterId: string, step: Step, root: string, 
     const input = { diskId: step.createDisk.id, size: step.createDisk.size, type: step.createDisk.type ?? 'CLOUD_BASIC', zone };
     await run('mutation ($input: CreateDiskInput!) { createDisk(input: $input) { id } }', { input });
   } else if ('snapshot' in step) await snapshot(step.snapshot);
+  else await egressStep(t, clusterId, step);
+}
+
+/** egressStep runs an egress mutation (public IP, NAT gateway, peering, CDB instance) on the scenario's cluster. */
+async function egressStep(t: TestServer, clusterId: string, step: Step): Promise<void> {
+  const [mutation, value] = Object.entries(step)[0] as [keyof typeof EGRESS_STEPS, unknown];
+  if (!(mutation in EGRESS_STEPS)) return;
+  const input = { clusterId, ...(typeof value === 'string' ? { nodeName: value } : ((value as object | null) ?? {})) };
+  one(await t.gql(`mutation ($input: ${EGRESS_STEPS[mutation]}!) { ${mutation}(input: $input) { __typename } }`, { input }));
 }
 
 const offset = (at: string, start: number): string => `+${((Date.parse(at) - start) / 1000).toFixed(3)}s`;

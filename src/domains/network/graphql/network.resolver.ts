@@ -42,7 +42,7 @@ export class NetworkResolver {
 
   @ResolveField('vpcRoutes')
   vpcRoutes(@Parent() cluster: ClusterView) {
-    return vpcRouteTable({ nodes: this.world(cluster).nodes, cdbInstances: [] }).map((r) => ({ destination: r.destination, hostIp: r.hostIp, nodeName: r.target.kind === 'cvm' ? r.target.nodeName : null }));
+    return vpcRouteTable(this.world(cluster)).map((r) => ({ destination: r.destination, hostIp: r.hostIp, nodeName: r.target.kind === 'cvm' ? r.target.nodeName : null, cdbInstanceId: r.target.kind === 'cdb' ? r.target.id : null }));
   }
 
   @ResolveField('loadBalancers')

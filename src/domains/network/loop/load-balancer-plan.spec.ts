@@ -1,3 +1,4 @@
+import { emptyEgress } from '../model/egress.types.js';
 import { putObject, type KubeObject } from '../../../emulator/kube/index.js';
 import type { NetworkNode } from '../../../emulator/network/index.js';
 import type { KubeCluster } from '../../cluster/index.js';
@@ -15,7 +16,7 @@ function store(...objects: KubeObject[]): KubeCluster {
 }
 
 function network(...records: LoadBalancerRecord[]): NetworkState {
-  return { status: 'active', routes: [], loadBalancers: Object.fromEntries(records.map((r) => [r.id, r])), simulations: 0 };
+  return { status: 'active', routes: [], loadBalancers: Object.fromEntries(records.map((r) => [r.id, r])), egress: emptyEgress(), simulations: 0 };
 }
 
 const summary = (changes: LoadBalancerChange[]) => changes.map((c) => [c.type, ...c.actions.map((a) => (a.type === 'event' ? a.note.reason : a.type))]);

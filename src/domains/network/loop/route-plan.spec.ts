@@ -1,3 +1,4 @@
+import { emptyEgress } from '../model/egress.types.js';
 import { putObject, type Node } from '../../../emulator/kube/index.js';
 import type { NetworkNode } from '../../../emulator/network/index.js';
 import type { KubeCluster } from '../../cluster/index.js';
@@ -11,6 +12,7 @@ const network = (mode: 'GlobalRouter' | 'Flannel', routeQuota: number): NetworkS
   settings: { clusterId: 'cls-1', accountId: 'a', mode, routeQuota, vpcId: 'vpc-1', vpcCidr: '172.0.0.0/24', podCidr: '10.0.0.0/14', serviceCidr: '172.16.0.0/16' },
   routes: [],
   loadBalancers: {},
+  egress: emptyEgress(),
   simulations: 0,
 });
 

@@ -1,8 +1,11 @@
 import type { GlobalRoute } from '../../../emulator/network/index.js';
-import { alreadyExists, exhaustive, notFound, type Decider } from '../../../platform/kernel/index.js';
+import { alreadyExists, notFound, type Decider } from '../../../platform/kernel/index.js';
+import { decideEgress } from './egress.decider.js';
+import { evolveEgress } from './egress.evolve.js';
+import { emptyEgress } from './egress.types.js';
 import type { LoadBalancerRecord, NetworkCommand, NetworkEvent, NetworkState } from './network.types.js';
 
-const initialState = (): NetworkState => ({ status: 'absent', routes: [], loadBalancers: {}, simulations: 0 });
+const initialState = (): NetworkState => ({ status: 'absent', routes: [], loadBalancers: {}, egress: emptyEgress(), simulations: 0 });
 
 const sameRoute = (a: GlobalRoute, b: GlobalRoute): boolean => a.destination === b.destination && a.nextHop === b.nextHop && a.nodeName === b.nodeName;
 const routeOf = ({ destination, nextHop, nodeName }: GlobalRoute): GlobalRoute => ({ destination, nextHop, nodeName });
@@ -57,7 +60,7 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
     case 'RecordRequest':
       return [{ type: 'RequestSimulated', data: command.data }];
     default:
-      return exhaustive(command);
+      return decideEgress(command, state.settings!, state.egress);
   }
 }
 
@@ -90,11 +93,11 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
     case 'RequestSimulated':
       return { ...state, simulations: state.simulations + 1 };
     default:
-      return exhaustive(event);
+      return { ...state, egress: evolveEgress(state.egress, event) };
   }
 }
 
-/** networkDecider: one cluster's network in the VPC — its route table (one route per node's pod range, within quota) and its CLBs' lifecycle. */
+/** networkDecider: one cluster's network in the VPC — its route table (one route per node's pod range, within quota), its CLBs' lifecycle, and its way out (egress). */
 export const networkDecider: Decider<NetworkState, NetworkCommand, NetworkEvent> = {
   get initialState() {
     return initialState();

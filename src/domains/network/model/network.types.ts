@@ -1,4 +1,6 @@
 import type { ApplicationClb, Clb, GlobalRoute, NetworkMode } from '../../../emulator/network/index.js';
+import type { NodeLeftNetwork } from './egress.evolve.js';
+import { EGRESS_EVENTS, type EgressCommand, type EgressEvent, type EgressState } from './egress.types.js';
 
 /** networkStream is the stream of one cluster's network: its route table in the VPC and its CLBs. */
 export const networkStream = (clusterId: string): string => `network-${clusterId}`;
@@ -40,6 +42,8 @@ export interface NetworkState {
   readonly settings?: NetworkSettings;
   readonly routes: readonly GlobalRoute[];
   readonly loadBalancers: Readonly<Record<string, LoadBalancerRecord>>;
+  /** egress is the VPC's way out: node public IPs, NAT gateways, peerings, and its CDB instances. */
+  readonly egress: EgressState;
   /** simulations counts the traffic and request simulations recorded. */
   readonly simulations: number;
 }
@@ -55,7 +59,8 @@ export type NetworkCommand =
   | { type: 'UpdateLoadBalancer'; data: LbRef & { spec: LoadBalancerSpec } }
   | { type: 'DeleteLoadBalancer'; data: LbRef }
   | { type: 'RecordTraffic'; data: { clusterId: string; loadBalancerId: string; requests: number; delivered: number; perNode: Record<string, number>; at: string } }
-  | { type: 'RecordRequest'; data: { clusterId: string; ingress: string; host: string; path: string; status: number; at: string } };
+  | { type: 'RecordRequest'; data: { clusterId: string; ingress: string; host: string; path: string; status: number; at: string } }
+  | EgressCommand;
 
 /** NetworkEvent is what happened to a cluster's network, as persisted (types never renamed). */
 export type NetworkEvent =
@@ -68,7 +73,9 @@ export type NetworkEvent =
   | { type: 'LoadBalancerUpdated'; data: LbRef & { spec: LoadBalancerSpec } }
   | { type: 'LoadBalancerDeleted'; data: LbRef & { kind: LoadBalancerKind; namespace: string; name: string } }
   | { type: 'TrafficSimulated'; data: Extract<NetworkCommand, { type: 'RecordTraffic' }>['data'] }
-  | { type: 'RequestSimulated'; data: Extract<NetworkCommand, { type: 'RecordRequest' }>['data'] };
+  | { type: 'RequestSimulated'; data: Extract<NetworkCommand, { type: 'RecordRequest' }>['data'] }
+  | EgressEvent
+  | NodeLeftNetwork;
 
 /** NETWORK_EVENTS are the persisted event types of the network stream (never renamed). */
 export const NETWORK_EVENTS: ReadonlySet<string> = new Set([
@@ -80,4 +87,5 @@ export const NETWORK_EVENTS: ReadonlySet<string> = new Set([
   'LoadBalancerDeleted',
   'TrafficSimulated',
   'RequestSimulated',
+  ...EGRESS_EVENTS,
 ]);

@@ -17,16 +17,22 @@ function indexLoadBalancers(state: NetworkProjectionState, event: NetworkEvent):
   else if (event.type === 'LoadBalancerDeleted') delete state.loadBalancerClusters[event.data.id];
 }
 
-/** networkProjection folds the network streams, opening a cluster's network from its ClusterCreated; a deleted cluster takes its network (routes and CLBs) with it. */
+/** networkProjection folds the network streams, opening a cluster's network from its ClusterCreated; a removed node takes its public IP, a deleted cluster its whole network, with it. */
 export const networkProjection: Projection<NetworkProjectionState> = {
   name: 'network',
-  version: 1,
+  version: 2,
   initialState: () => ({ networks: {}, loadBalancerClusters: {} }),
   apply(state, stored: StoredEvent) {
     if (stored.type === 'ClusterDeleted') {
       const clusterId = (stored.data as { clusterId: string }).clusterId;
       for (const id of Object.keys(state.networks[clusterId]?.loadBalancers ?? {})) delete state.loadBalancerClusters[id];
       delete state.networks[clusterId];
+      return;
+    }
+    if (stored.type === 'NodeRemoved') {
+      const { clusterId, name: nodeName, instanceId } = stored.data as { clusterId: string; name: string; instanceId: string };
+      const network = state.networks[clusterId];
+      if (network?.egress.publicIps[nodeName]) state.networks[clusterId] = { ...network, ...networkDecider.evolve(network, { type: 'NodeLeftNetwork', data: { clusterId, nodeName, instanceId } }), streamVersion: network.streamVersion };
       return;
     }
     if (stored.type === 'ClusterCreated') {

@@ -38,6 +38,25 @@ export class NetworkReadModel {
     return this.state().loadBalancerClusters[id] !== undefined;
   }
 
+  /** isPublicIpTaken says whether any CLB, node or NAT gateway holds the public address. */
+  isPublicIpTaken(ip: string): boolean {
+    return this.isVipTaken(ip) || Object.values(this.state().networks).some(({ egress }) => Object.values(egress.publicIps).some((p) => p.publicIp === ip) || Object.values(egress.natGateways).some((n) => n.publicIp === ip));
+  }
+
+  /** isEgressIdTaken says whether a NAT gateway, peering or CDB instance id is in use. */
+  isEgressIdTaken(id: string): boolean {
+    return Object.values(this.state().networks).some(({ egress }) => id in egress.natGateways || id in egress.peerings || id in egress.cdbInstances);
+  }
+
+  /** publicIpOf is the public IP bound to a CVM, if any (public IPs are few, so a scan is cheap). */
+  publicIpOf(instanceId: string): string | undefined {
+    for (const { egress } of Object.values(this.state().networks)) {
+      const found = Object.values(egress.publicIps).find((p) => p.instanceId === instanceId);
+      if (found) return found.publicIp;
+    }
+    return undefined;
+  }
+
   private state(): NetworkProjectionState {
     return this.projections.state<NetworkProjectionState>('network');
   }

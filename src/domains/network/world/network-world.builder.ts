@@ -1,6 +1,7 @@
 import { getObject, listObjects, type Endpoints, type Node, type Pod, type Service } from '../../../emulator/kube/index.js';
 import { DEFAULT_ROUTE_QUOTA, networkPodFromKube, type NetworkMode, type NetworkNode, type NetworkWorld } from '../../../emulator/network/index.js';
 import type { ClusterView, KubeCluster } from '../../cluster/index.js';
+import { emptyEgress, type EgressState } from '../model/egress.types.js';
 import type { NetworkSettings, NetworkState } from '../model/network.types.js';
 
 /** vpcIdOf names a cluster's VPC after the cluster (`cls-8xk2m0qa` lives in `vpc-8xk2m0qa`), so no random draw is needed. */
@@ -58,13 +59,31 @@ export function buildNetworkWorld(cluster: ClusterView, kube: KubeCluster | unde
     subnets: [{ id: settings.vpcId.replace(/^vpc-/, 'subnet-'), cidr: cluster.vpcCidr, zone: cluster.zone }],
     podCidr: cluster.podCidr,
     serviceCidr: cluster.serviceCidr,
-    nodes: networkNodes(cluster, kube),
+    nodes: withPublicIps(networkNodes(cluster, kube), cluster, network?.egress),
     pods: kube ? listObjects<Pod>(kube, 'Pod').map(networkPodFromKube) : [],
     services: kube ? listObjects<Service>(kube, 'Service') : [],
     endpoints: kube ? listObjects<Endpoints>(kube, 'Endpoints') : [],
     globalRoutes: network?.routes ?? [],
-    peerings: [],
-    natGateways: [],
-    cdbInstances: [],
+    ...egressWorld(network?.egress ?? emptyEgress()),
+  };
+}
+
+/** withPublicIps gives each node the public IP bound to its CVM, if any. */
+function withPublicIps(nodes: NetworkNode[], cluster: ClusterView, egress: EgressState | undefined): NetworkNode[] {
+  if (!egress || Object.keys(egress.publicIps).length === 0) return nodes;
+  const instances = new Map(cluster.nodes.map((n) => [n.name, n.instanceId]));
+  return nodes.map((node) => {
+    const ip = egress.publicIps[node.name];
+    return ip && ip.instanceId === instances.get(node.name) ? { ...node, publicIp: ip.publicIp } : node;
+  });
+}
+
+/** egressWorld is the VPC's way out as the data plane reads it: NAT gateways oldest first, peerings and CDB instances. */
+function egressWorld(egress: EgressState): Pick<NetworkWorld, 'peerings' | 'natGateways' | 'cdbInstances'> {
+  const byCreation = <T extends { createdAt: string; id: string }>(list: T[]) => list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return {
+    natGateways: byCreation(Object.values(egress.natGateways)).map(({ id, publicIp }) => ({ id, publicIp })),
+    peerings: byCreation(Object.values(egress.peerings)).map((p) => ({ id: p.id, peerVpcId: p.peerVpcId ?? '', peerCidr: p.peerVpcCidr, kind: p.basicNetwork ? 'basic-network' : 'vpc' })),
+    cdbInstances: byCreation(Object.values(egress.cdbInstances)).map(({ id, vip, port, hostIp }) => ({ id, vip, port, hostIp })),
   };
 }
