@@ -32,26 +32,36 @@ const figure = (name: string, value: number, unit: string, baseline: number, tar
 const core = run('scheduler-core.bench.js', {});
 figures.push(...core.stdout.split('\n').filter((l) => l.startsWith('{')));
 
-const workloads: Array<{ pods: number; threshold: number }> = [
-  { pods: 10_000, threshold: 680 },
-  { pods: 50_000, threshold: 810 },
-  ...(process.env.BENCH_QUICK ? [] : [{ pods: 150_000, threshold: 810 }]),
+/** TRIALS per workload: the machine's noise moves a single short run by ±10%, so the smaller workloads report the median of three. */
+const workloads: Array<{ pods: number; threshold: number; trials: number }> = [
+  { pods: 10_000, threshold: 680, trials: Number(process.env.BENCH_TRIALS ?? 3) },
+  { pods: 50_000, threshold: 810, trials: Number(process.env.BENCH_TRIALS ?? 3) },
+  ...(process.env.BENCH_QUICK ? [] : [{ pods: 150_000, threshold: 810, trials: 1 }]),
 ];
-for (const { pods, threshold } of workloads) {
-  process.stderr.write(`workload: 5,000 nodes, ${pods} pods\n`);
-  const { result } = run('cluster-e2e.bench.js', { BENCH_NODES: '5000', BENCH_PODS: String(pods) });
-  if (!result) {
-    process.stderr.write(`workload with ${pods} pods failed\n`);
-    continue;
+
+/** median picks the trial whose value is the median of `by` (the upper one of an even count). */
+function median(results: Result[], by: (r: Result) => number): Result {
+  return [...results].sort((a, b) => by(a) - by(b))[Math.floor(results.length / 2)];
+}
+
+for (const { pods, threshold, trials } of workloads) {
+  const results: Result[] = [];
+  for (let trial = 1; trial <= trials; trial++) {
+    process.stderr.write(`workload: 5,000 nodes, ${pods} pods (trial ${trial} of ${trials})\n`);
+    const { result } = run('cluster-e2e.bench.js', { BENCH_NODES: '5000', BENCH_PODS: String(pods) });
+    if (result) results.push(result);
+    else process.stderr.write(`workload with ${pods} pods failed\n`);
   }
-  figure(`SchedulingBasic 5000 nodes / ${pods} pods, end to end`, pods / result.scheduledSeconds, 'pods/s', threshold, '>= 10x');
+  if (results.length === 0) continue;
+  const scheduled = median(results, (r) => r.scheduledSeconds);
+  figure(`SchedulingBasic 5000 nodes / ${pods} pods, end to end`, pods / scheduled.scheduledSeconds, 'pods/s', threshold, '>= 10x');
   if (pods === 10_000) {
-    figure('5,000 nodes Ready, wall seconds from the first command', result.nodesReadySeconds, 's', 3, '<= 1 (3 s)');
-    figure('10,000 pods Running, wall seconds from the first command', result.runningSeconds, 's', 5, '<= 1 (5 s)');
+    figure('5,000 nodes Ready, wall seconds from the first command', median(results, (r) => r.nodesReadySeconds).nodesReadySeconds, 's', 3, '<= 1 (3 s)');
+    figure('10,000 pods Running, wall seconds from the first command', median(results, (r) => r.runningSeconds).runningSeconds, 's', 5, '<= 1 (5 s)');
   }
   if (pods === 150_000) {
-    figure('150,000 pods on 5,000 nodes Running, wall seconds', result.runningSeconds, 's', 30, '<= 1 (30 s)');
-    figure('150,000 pods on 5,000 nodes, peak RSS', result.peakRssMiB, 'MiB', 2048, '<= 1 (2 GiB)');
+    figure('150,000 pods on 5,000 nodes Running, wall seconds', scheduled.runningSeconds, 's', 30, '<= 1 (30 s)');
+    figure('150,000 pods on 5,000 nodes, peak RSS', scheduled.peakRssMiB, 'MiB', 2048, '<= 1 (2 GiB)');
   }
 }
 for (const line of figures) console.log(line);
