@@ -4,7 +4,7 @@ import { bootTestServer, data, errorOf, type TestServer } from '../../support/te
 
 const APPLY = `mutation ($id: ID!, $yaml: String!) { applyManifest(input: { clusterId: $id, yaml: $yaml }) { objects { kind name action } } }`;
 const REQUEST = `mutation ($input: SimulateRequestInput!) { simulateRequest(input: $input) { status reason loadBalancerId rule { field host path pathType } service servicePort endpoint { pod } } }`;
-const NETWORK = `query ($id: ID!) { cluster(id: $id) { networkMode routeQuota routes { destination nextHop } nodes { name podCidr conditions { type status reason } } events(involvedObject: { kind: "Node" }) { reason message source } } }`;
+const NETWORK = `query ($id: ID!) { cluster(id: $id) { networkMode routeQuota routes { destination nextHop } nodes { name podCidr conditions { type status reason } taints { key effect } } events(involvedObject: { kind: "Node" }) { reason message source } } }`;
 const TRACE = `query ($input: TracePacketInput!) { tracePacket(input: $input) { delivered dropCode } }`;
 
 const backends = `apiVersion: v1
@@ -84,11 +84,15 @@ describe.each(testDatabases())('Ingress on an application CLB, and the route con
     expect(cluster.routes).toEqual([{ destination: '10.0.0.0/24', nextHop: '172.0.0.2' }, { destination: '10.0.1.0/24', nextHop: '172.0.0.3' }]);
     const third = cluster.nodes.find((n: { name: string }) => n.name === '172.0.0.4');
     expect(third.conditions).toContainEqual({ type: 'NetworkUnavailable', status: 'True', reason: 'NoRouteCreated' });
+    // As TaintNodesByCondition does, so the scheduler keeps pods off a node they could not be reached on.
+    expect(third.taints).toContainEqual({ key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' });
     expect(cluster.events).toEqual([{ reason: 'FailedToCreateRoute', source: 'route_controller', message: "Could not create route 172.0.0.4 10.0.2.0/24 for node 172.0.0.4: the cluster's route table is full (quota 2 routes)" }]);
     await t.gql(REMOVE_NODE, { input: { clusterId: id, nodeName: '172.0.0.2' } });
     cluster = data(await t.gql(NETWORK, { id })).cluster;
     expect(cluster.routes).toEqual([{ destination: '10.0.1.0/24', nextHop: '172.0.0.3' }, { destination: '10.0.2.0/24', nextHop: '172.0.0.4' }]);
-    expect(cluster.nodes.find((n: { name: string }) => n.name === '172.0.0.4').conditions).toContainEqual({ type: 'NetworkUnavailable', status: 'False', reason: 'RouteCreated' });
+    const routed = cluster.nodes.find((n: { name: string }) => n.name === '172.0.0.4');
+    expect(routed.conditions).toContainEqual({ type: 'NetworkUnavailable', status: 'False', reason: 'RouteCreated' });
+    expect(routed.taints).not.toContainEqual({ key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' });
   });
 
   it('rejects bad cluster network input and bad trace input with BAD_USER_INPUT naming the field, creating nothing', async () => {

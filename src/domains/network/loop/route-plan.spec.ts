@@ -39,7 +39,8 @@ describe('route controller pass', () => {
     const nodes = [node(0), node(1)];
     const plan = planRoutes(network('GlobalRouter', 1), nodes, store(nodes), now);
     expect(plan.add.map((r) => r.nodeName)).toEqual(['172.0.0.2']);
-    expect(plan.actions.map((a) => (a.type === 'event' ? `event ${a.note.reason}` : `${a.type} ${'name' in a ? a.name : ''}`))).toEqual(['status 172.0.0.3', 'event FailedToCreateRoute']);
+    const described = plan.actions.map((a) => (a.type === 'event' ? `event ${a.note.reason}` : a.type === 'update' ? `update ${a.object.metadata.name} taints ${JSON.stringify((a.object.spec as { taints?: unknown }).taints)}` : `${a.type} ${'name' in a ? a.name : ''}`));
+    expect(described).toEqual(['status 172.0.0.3', 'update 172.0.0.3 taints [{"key":"node.kubernetes.io/network-unavailable","effect":"NoSchedule"}]', 'event FailedToCreateRoute']);
   });
 
   it('given Flannel, then the VPC holds no routes and no Node is written', () => {

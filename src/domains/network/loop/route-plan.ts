@@ -16,6 +16,19 @@ export interface RoutePlan {
 
 const networkUnavailable = (node: Node | undefined): NodeCondition | undefined => node?.status.conditions?.find((c) => c.type === 'NetworkUnavailable');
 
+/** TAINT_NETWORK_UNAVAILABLE is the taint the node lifecycle controller puts on a node whose network is not set up (TaintNodesByCondition), so pods do not land where they cannot be reached. */
+export const TAINT_NETWORK_UNAVAILABLE = 'node.kubernetes.io/network-unavailable';
+
+/** withNetworkTaint is the node with the network-unavailable NoSchedule taint on or off, or undefined when it already is. */
+function withNetworkTaint(node: Node, unavailable: boolean): Node | undefined {
+  const taints = node.spec.taints ?? [];
+  const has = taints.some((t) => t.key === TAINT_NETWORK_UNAVAILABLE && t.effect === 'NoSchedule');
+  if (has === unavailable) return undefined;
+  const next = unavailable ? [...taints, { key: TAINT_NETWORK_UNAVAILABLE, effect: 'NoSchedule' }] : taints.filter((t) => t.key !== TAINT_NETWORK_UNAVAILABLE);
+  const { taints: _dropped, ...rest } = node.spec;
+  return { ...node, metadata: { ...node.metadata }, spec: next.length === 0 ? rest : { ...rest, taints: next } } as Node;
+}
+
 /** flannelCondition is what flannel's daemon writes on a node once its overlay is up (the VPC's route controller stays out). */
 function flannelCondition(now: string, previous: NodeCondition | undefined): NodeCondition {
   const lastTransitionTime = previous?.status === 'False' ? (previous.lastTransitionTime ?? now) : now;
@@ -42,6 +55,8 @@ export function planRoutes(network: NetworkState, nodes: readonly NetworkNode[],
     if (had === undefined && wanted.status === 'False') continue;
     const conditions = [...(object.status.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable'), wanted];
     actions.push({ type: 'status', kind: 'Node', name: node.name, status: { ...object.status, conditions } });
+    const tainted = withNetworkTaint(object, wanted.status === 'True');
+    if (tainted) actions.push({ type: 'update', object: tainted });
     for (const event of eventsByNode.get(node.name) ?? []) {
       actions.push({ type: 'event', involved: { kind: 'Node', name: node.name }, note: { type: event.type, reason: event.reason, message: event.message }, source: ROUTE_CONTROLLER });
     }
