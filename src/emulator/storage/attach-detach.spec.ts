@@ -52,6 +52,12 @@ describe('attach/detach controller', () => {
     expect(reconcileAttachments(l).detach).toEqual([]);
   });
 
+  it('detaches a disk it attached for a pod deleted while the disk was still attaching (never reported on the node)', () => {
+    const l = new StorageLab().add(node('172.0.0.2'));
+    l.disks.set(SEED, { ...disk(SEED, 'ATTACHED', '172.0.0.2'), managed: true });
+    expect(reconcileAttachments(l).detach).toEqual([{ diskId: SEED, nodeName: '172.0.0.2' }]);
+  });
+
   it('refuses a 21st disk on a CVM', () => {
     const full = Array.from({ length: 20 }, (_, i) => disk(`disk-${String(i).padStart(8, '0')}`, 'ATTACHED', '172.0.0.2'));
     const pods = [nginx(), ...full.map((d, i) => nginx(`p${i}`, '172.0.0.2', d.diskId))];

@@ -94,8 +94,9 @@ export function reconcileAttachments(world: StorageWorld): AttachDetachWork {
   }
   for (const disk of world.disks.values()) {
     // A disk goes once no pod on its node uses it any more: the kubelet unmounted it when the pod stopped.
-    // Only disks the controller reports on the node are its own: a disk a user attached through the CBS API stays.
-    if (disk.state !== 'ATTACHED' || !disk.attachedTo || !reportedAttached(world, disk)) continue;
+    // Only disks the controller attached or reports on the node are its own: a disk a user attached through the CBS API stays.
+    // (One attached for a pod deleted while it was attaching was never reported, and goes too.)
+    if (disk.state !== 'ATTACHED' || !disk.attachedTo || !(disk.managed || reportedAttached(world, disk))) continue;
     if (!(uses.get(disk.diskId) ?? []).some((u) => u.pod.spec.nodeName === disk.attachedTo)) work.detach.push({ diskId: disk.diskId, nodeName: disk.attachedTo });
   }
   return work;

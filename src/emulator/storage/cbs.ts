@@ -99,4 +99,6 @@ export interface DiskView {
   readonly attachedTo?: string;
   /** clusterId is the cluster of that node. */
   readonly clusterId?: string;
+  /** managed: the attach/detach controller attached it, for a pod. */
+  readonly managed?: boolean;
 }

@@ -133,4 +133,15 @@ describe.each(testDatabases())('cluster storage on $name', (database) => {
     expect(data(await t.gql(DISK, { id: 'disk-0multi00' })).disk).toMatchObject({ state: 'ATTACHED', attachedTo: '172.0.0.3', mounts: [{ namespace: 'default', pod: 'b', container: 'nginx', mountPath: '/mnt' }] });
     expect((await storage(id)).pods.map((p: any) => [p.name, p.status])).toEqual([['b', 'Running']]);
   });
+
+  it('detaches a disk whose pod was deleted while the disk was still attaching', async () => {
+    const id = await cluster('attach-then-gone', 1);
+    const zone = (await storage(id)).zone;
+    await t.gql(CREATE_DISK, { input: { diskId: 'disk-0gone000', size: 10, zone } });
+    await apply(id, cbsPod('gone', '172.0.0.2', 'disk-0gone000'));
+    expect(data(await t.gql(DISK, { id: 'disk-0gone000' })).disk).toMatchObject({ state: 'ATTACHING', attachedTo: '172.0.0.2' });
+    await t.gql('mutation ($id: ID!) { deleteResource(input: { clusterId: $id, kind: "Pod", name: "gone" }) { name } }', { id });
+    await t.gql(ADVANCE, { s: 30 });
+    expect(data(await t.gql(DISK, { id: 'disk-0gone000' })).disk).toMatchObject({ state: 'UNATTACHED', attachedTo: null });
+  });
 });

@@ -35,7 +35,7 @@ function createDisk(command: Data<'CreateDisk'>, state: Disk): DiskEvent[] {
 }
 
 function attachDisk(command: Data<'AttachDisk'>, state: Disk): DiskEvent[] {
-  const { accountId, diskId, nodeName, nodeZone, disksOnNode, at, clusterId } = command;
+  const { accountId, diskId, nodeName, nodeZone, disksOnNode, at, clusterId, byController } = command;
   const disk = existing(state, accountId, diskId);
   // Attaching a disk where it already is (or is going) changes nothing: level-triggered callers may ask twice.
   if ((disk.status === 'ATTACHED' || disk.status === 'ATTACHING') && disk.attachedTo === nodeName && disk.clusterId === clusterId) return [];
@@ -49,7 +49,7 @@ function attachDisk(command: Data<'AttachDisk'>, state: Disk): DiskEvent[] {
   if (disksOnNode >= MAX_DISKS_PER_CVM) {
     throw new DomainError('QUOTA_EXCEEDED', `nodeName: CVM ${nodeName} already has ${disksOnNode} CBS disks attached, the most one CVM takes is ${MAX_DISKS_PER_CVM}`, 'nodeName');
   }
-  return [{ type: 'DiskAttachStarted', data: { diskId, nodeName, at, ...(clusterId ? { clusterId } : {}) } }];
+  return [{ type: 'DiskAttachStarted', data: { diskId, nodeName, at, ...(clusterId ? { clusterId } : {}), ...(byController ? { byController: true as const } : {}) } }];
 }
 
 function detachDisk(command: Data<'DetachDisk'>, state: Disk): DiskEvent[] {
@@ -135,15 +135,15 @@ export const diskDecider: Decider<Disk, DiskCommand, DiskEvent> = {
         return { ...state, status: 'UNATTACHED', accountId, id: diskId, size, type: diskType, zone, createdAt };
       }
       case 'DiskAttachStarted': {
-        const { nodeName, clusterId } = event.data;
-        return { ...state, status: 'ATTACHING', attachedTo: nodeName, ...(clusterId ? { clusterId } : {}) };
+        const { nodeName, clusterId, byController } = event.data;
+        return { ...state, status: 'ATTACHING', attachedTo: nodeName, ...(clusterId ? { clusterId } : {}), ...(byController ? { managed: true as const } : {}) };
       }
       case 'DiskAttached':
         return { ...state, status: 'ATTACHED', attachedTo: event.data.nodeName };
       case 'DiskDetachStarted':
         return { ...state, status: 'DETACHING' };
       case 'DiskDetached': {
-        const { attachedTo: _gone, clusterId: _cluster, ...rest } = state;
+        const { attachedTo: _gone, clusterId: _cluster, managed: _managed, ...rest } = state;
         return { ...rest, status: 'UNATTACHED' };
       }
       case 'DiskResizeStarted':

@@ -9,7 +9,7 @@ export const DISK_OPERATION_SECONDS = { attach: 5, detach: 5, resize: 10 } as co
 /** DiskCommand is what a caller (a GraphQL mutation, the attach/detach controller, a timer) asks of one disk. */
 export type DiskCommand =
   | { type: 'CreateDisk'; data: { accountId: string; diskId: string; size: number; diskType: string; zone: string; at: string } }
-  | { type: 'AttachDisk'; data: { accountId: string; diskId: string; nodeName: string; nodeZone: string; disksOnNode: number; at: string; clusterId?: string } }
+  | { type: 'AttachDisk'; data: { accountId: string; diskId: string; nodeName: string; nodeZone: string; disksOnNode: number; at: string; clusterId?: string; byController?: boolean } }
   | { type: 'DetachDisk'; data: { accountId: string; diskId: string; at: string } }
   | { type: 'ResizeDisk'; data: { accountId: string; diskId: string; size: number; at: string } }
   | { type: 'DeleteDisk'; data: { accountId: string; diskId: string; at: string } }
@@ -20,7 +20,7 @@ export type DiskCommand =
 /** DiskEvent is what happened to a disk; `type` strings are persisted and never renamed. */
 export type DiskEvent =
   | { type: 'DiskCreated'; data: { accountId: string; diskId: string; size: number; diskType: DiskType; zone: string; createdAt: string } }
-  | { type: 'DiskAttachStarted'; data: { diskId: string; nodeName: string; at: string; clusterId?: string } }
+  | { type: 'DiskAttachStarted'; data: { diskId: string; nodeName: string; at: string; clusterId?: string; byController?: true } }
   | { type: 'DiskAttached'; data: { diskId: string; nodeName: string; at: string } }
   | { type: 'DiskDetachStarted'; data: { diskId: string; nodeName: string; at: string } }
   | { type: 'DiskDetached'; data: { diskId: string; nodeName: string; at: string } }
@@ -45,6 +45,8 @@ export interface Disk {
   readonly attachedTo?: string;
   /** clusterId is the cluster whose node `attachedTo` names (node names are private IPs, unique only within a VPC). */
   readonly clusterId?: string;
+  /** managed: the attach/detach controller attached it (for a pod), so it also detaches it once no pod uses it. */
+  readonly managed?: true;
   /** resizingTo is the size a pending expansion grows the disk to. */
   readonly resizingTo?: number;
   readonly usedBytes: number;

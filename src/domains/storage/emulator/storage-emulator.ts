@@ -97,7 +97,7 @@ export class StorageEmulator implements ClusterLoopStep, OnModuleInit, OnApplica
     for (const a of attached.planned?.attach ?? []) {
       const node = getObject<Node>(cluster, 'Node', undefined, a.nodeName);
       const nodeZone = node?.metadata.labels?.[LABEL_ZONE] ?? '';
-      acted = (await this.disk(cluster.accountId, (env) => ({ type: 'AttachDisk', data: { accountId: cluster.accountId, diskId: a.diskId, nodeName: a.nodeName, nodeZone, disksOnNode: a.disksOnNode, clusterId, at: env.at } }))) || acted;
+      acted = (await this.disk(cluster.accountId, (env) => ({ type: 'AttachDisk', data: { accountId: cluster.accountId, diskId: a.diskId, nodeName: a.nodeName, nodeZone, disksOnNode: a.disksOnNode, clusterId, byController: true, at: env.at } }))) || acted;
     }
     for (const d of attached.planned?.detach ?? []) acted = (await this.disk(cluster.accountId, (env) => ({ type: 'DetachDisk', data: { accountId: cluster.accountId, diskId: d.diskId, at: env.at } }))) || acted;
     return acted;

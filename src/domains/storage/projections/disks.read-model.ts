@@ -6,9 +6,9 @@ import type { DiskRecord, DisksState } from './disks.projection.js';
 
 /** diskView is what the cluster's controllers and scheduler read of a disk. */
 export function diskView(disk: DiskRecord): DiskView {
-  const { id, zone, type, size, attachedTo, clusterId } = disk;
+  const { id, zone, type, size, attachedTo, clusterId, managed } = disk;
   const state = disk.status === 'absent' ? 'UNATTACHED' : disk.status;
-  return { diskId: id, zone, type, size, state, ...(attachedTo ? { attachedTo } : {}), ...(clusterId ? { clusterId } : {}) };
+  return { diskId: id, zone, type, size, state, ...(attachedTo ? { attachedTo } : {}), ...(clusterId ? { clusterId } : {}), ...(managed ? { managed } : {}) };
 }
 
 /** DisksReadModel answers queries about an account's CBS disks, and serves them to the cluster's scheduler. */
