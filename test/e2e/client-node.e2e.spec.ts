@@ -53,6 +53,22 @@ describe('@kubernetes/client-node 1.4.0 against a cluster\'s Kubernetes API', ()
     expect(applied.metadata?.managedFields?.map((f) => f.manager)).toContain('e2e');
   });
 
+  it('writes a status through the status subresource (replace and patch), leaving the spec as it was', async () => {
+    await core.createNamespacedService({ namespace: 'default', body: { metadata: { name: 'status-demo' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } });
+    const before = await core.readNamespacedService({ name: 'status-demo', namespace: 'default' });
+    const body = { ...before, spec: { ...before.spec!, ports: [{ port: 8080 }] }, status: { loadBalancer: { ingress: [{ ip: '203.0.113.7' }] } } };
+    const replaced = await core.replaceNamespacedServiceStatus({ name: 'status-demo', namespace: 'default', body });
+    expect(replaced.status?.loadBalancer?.ingress).toEqual([{ ip: '203.0.113.7' }]);
+    expect(replaced.spec?.ports?.map((p) => p.port)).toEqual([80]);
+    const patched = await core.patchNamespacedServiceStatus(
+      { name: 'status-demo', namespace: 'default', body: { spec: { type: 'NodePort' }, status: { conditions: [{ type: 'Checked', status: 'True', reason: 'E2E', message: 'set by e2e', lastTransitionTime: new Date(0) }] } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
+    expect(patched.status?.conditions?.map((c) => c.type)).toEqual(['Checked']);
+    expect(patched.status?.loadBalancer?.ingress).toEqual([{ ip: '203.0.113.7' }]);
+    expect(patched.spec?.type).toBe('ClusterIP');
+  });
+
   it('watches pods from a resourceVersion and sees them run', async () => {
     const list = await core.listNamespacedPod({ namespace: 'default' });
     const seen: string[] = [];

@@ -25,6 +25,9 @@ function refuse(r: ResourceRequest, verb: string): never {
   throw new KubeApiError(methodNotAllowed(gr(r.scope.resource), verb));
 }
 
+/** statusOf narrows a path's subresource to the one writes accept (serveResource refuses the others first). */
+const statusOf = (subresource: string | undefined): 'status' | undefined => (subresource === 'status' ? 'status' : undefined);
+
 /** serveResource routes a resource request by method and path shape. */
 export async function serveResource(r: ResourceRequest, writes: DomainWrites): Promise<void> {
   const { req, res, query, path, scope } = r;
@@ -41,12 +44,12 @@ export async function serveResource(r: ResourceRequest, writes: DomainWrites): P
       if (name !== undefined) refuse(r, 'POST');
       return sendJson(res, 201, await createObject(scope, await readBody(req), writes));
     case 'PUT':
-      if (name === undefined || path.subresource) refuse(r, 'PUT');
-      return sendJson(res, 200, await replaceObject(scope, name, await readBody(req), writes));
+      if (name === undefined) refuse(r, 'PUT');
+      return sendJson(res, 200, await replaceObject(scope, name, await readBody(req), writes, statusOf(path.subresource)));
     case 'PATCH': {
-      if (name === undefined || path.subresource) refuse(r, 'PATCH');
+      if (name === undefined) refuse(r, 'PATCH');
       const request = { contentType: req.headers['content-type'] ?? '', body: await readBody(req), fieldManager: query.get('fieldManager') ?? undefined, force: query.get('force') === 'true', time: r.now };
-      const { object, created } = await patchObject(scope, name, request, writes);
+      const { object, created } = await patchObject(scope, name, request, writes, statusOf(path.subresource));
       return sendJson(res, created ? 201 : 200, object);
     }
     case 'DELETE':

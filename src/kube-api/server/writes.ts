@@ -13,7 +13,7 @@ import { getItem, type ReadScope } from './reads.js';
 
 /** DomainWrites are the cluster domain's commands the facade issues; each resolves once the emulator has settled. */
 export interface DomainWrites {
-  write(object: KubeObject, mode: 'create' | 'update'): Promise<void>;
+  write(object: KubeObject, mode: 'create' | 'update' | 'status'): Promise<void>;
   delete(kind: string, namespace: string | undefined, name: string, propagationPolicy: 'Background' | 'Foreground' | 'Orphan'): Promise<void>;
 }
 
@@ -42,11 +42,11 @@ export async function createObject(scope: ReadScope, body: string, writes: Domai
   return stored(scope, prepared.object);
 }
 
-/** replaceObject handles `PUT {item}`: a stale metadata.resourceVersion gets 409 Conflict. */
-export async function replaceObject(scope: ReadScope, name: string, body: string, writes: DomainWrites): Promise<KubeObject> {
+/** replaceObject handles `PUT {item}` and `PUT {item}/status` (only the status is taken): a stale metadata.resourceVersion gets 409 Conflict. */
+export async function replaceObject(scope: ReadScope, name: string, body: string, writes: DomainWrites, subresource?: 'status'): Promise<KubeObject> {
   const prepared = prepareRequestObject(parseJson(body), scope.resource, scope.namespace, name);
   if (!prepared.ok) throw new KubeApiError(prepared.status);
-  await writes.write(prepared.object, 'update');
+  await writes.write(prepared.object, subresource ?? 'update');
   return stored(scope, prepared.object);
 }
 
@@ -75,17 +75,17 @@ function patched(live: KubeObject, request: PatchRequest): PatchResult {
   throw new KubeApiError(unsupportedMediaType(type));
 }
 
-/** patchObject handles `PATCH {item}` with JSON patch, merge patch, strategic merge patch or server-side apply (which upserts). */
-export async function patchObject(scope: ReadScope, name: string, request: PatchRequest, writes: DomainWrites): Promise<{ object: KubeObject; created: boolean }> {
+/** patchObject handles `PATCH {item}` (and `{item}/status`, keeping only the status) with JSON patch, merge patch, strategic merge patch or server-side apply (which upserts). */
+export async function patchObject(scope: ReadScope, name: string, request: PatchRequest, writes: DomainWrites, subresource?: 'status'): Promise<{ object: KubeObject; created: boolean }> {
   const type = request.contentType.split(';')[0].trim().toLowerCase();
-  if (type === 'application/apply-patch+yaml') return serverSideApply(scope, name, request, writes);
+  if (type === 'application/apply-patch+yaml' && !subresource) return serverSideApply(scope, name, request, writes);
   const live = getItem(scope, name);
   const result = patched(live, request);
   if (!result.ok) throw new KubeApiError(result.badRequest ? badRequest(result.error) : unprocessable(result.error));
   const next = result.value as Record<string, unknown>;
   const prepared = prepareRequestObject(next, scope.resource, scope.namespace, name);
   if (!prepared.ok) throw new KubeApiError(prepared.status);
-  await writes.write(prepared.object, 'update');
+  await writes.write(prepared.object, subresource ?? 'update');
   return { object: stored(scope, prepared.object), created: false };
 }
 

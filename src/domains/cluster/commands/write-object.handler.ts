@@ -6,14 +6,14 @@ import { CommandPipeline, viewTarget } from '../../../platform/commands/command-
 import { DomainError } from '../../../platform/kernel/index.js';
 import { decideKube } from '../kube/kube.decider.js';
 import { KubeReadModel } from '../kube/kube.read-model.js';
-import { kubeStream } from '../kube/kube.types.js';
+import { kubeStream, type WriteMode } from '../kube/kube.types.js';
 import { checkNetworkObjects } from '../kube/network-checks.js';
 
 /** WriteObjectInput is one whole, defaulted object to create, or to update (under its resourceVersion when it carries one). */
 export interface WriteObjectInput {
   readonly clusterId: string;
   readonly object: KubeObject;
-  readonly mode: 'create' | 'update';
+  readonly mode: WriteMode;
 }
 
 /** WriteObjectCommand creates or replaces one object, as the Kubernetes API's POST and PUT do. */
@@ -33,7 +33,7 @@ export class WriteObjectHandler implements ICommandHandler<WriteObjectCommand> {
 
   execute({ ctx, input }: WriteObjectCommand): Promise<void> {
     const { clusterId, object, mode } = input;
-    return this.pipeline.run(ctx, { type: mode === 'create' ? 'CreateObject' : 'UpdateObject', payload: input }, (env) => {
+    return this.pipeline.run(ctx, { type: mode === 'create' ? 'CreateObject' : mode === 'status' ? 'UpdateObjectStatus' : 'UpdateObject', payload: input }, (env) => {
       // TKE's own check on top of Kubernetes': a CBS StorageClass names a disk type CBS has.
       const cbs = object.kind === 'StorageClass' ? validateCbsStorageClass(object as unknown as StorageClass) : [];
       const errors = formatFieldErrors([...validateObject(object as unknown as Record<string, unknown>), ...cbs]);

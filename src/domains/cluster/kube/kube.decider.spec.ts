@@ -120,7 +120,7 @@ describe('kube objects', () => {
   });
 
   describe('WriteObject (the Kubernetes API\'s POST and PUT)', () => {
-    const write = (object: KubeObject, mode: 'create' | 'update', accountId = 'acme'): KubeCommand => ({ type: 'WriteObject', data: { accountId, clusterId: 'cls-1', object, mode, at } });
+    const write = (object: KubeObject, mode: 'create' | 'update' | 'status', accountId = 'acme'): KubeCommand => ({ type: 'WriteObject', data: { accountId, clusterId: 'cls-1', object, mode, at } });
     const config = (data: Record<string, string>, resourceVersion?: string): KubeObject =>
       ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default', ...(resourceVersion ? { resourceVersion } : {}) }, data }) as KubeObject;
 
@@ -146,6 +146,19 @@ describe('kube objects', () => {
       expect(decide(write(config({ a: '1' }), 'update'))).toEqual([]);
       expect(() => decideKube(write({ ...config({}), metadata: { name: 'gone', namespace: 'default' } } as KubeObject, 'update'), cluster())).toThrow('configmaps "gone" not found');
       expect(() => decideKube(write(config({}), 'create', 'mallory'), cluster())).toThrow('clusters "cls-1" not found');
+    });
+
+    it('writes only the status through the status subresource, nothing for the same status, and Conflict on a stale resourceVersion', () => {
+      const { decide, cluster } = world();
+      decide(write(config({ a: '1' }), 'create'));
+      const current = getObject(cluster(), 'ConfigMap', 'default', 'cfg')!.metadata.resourceVersion!;
+      const withStatus = { ...config({ a: 'ignored' }, current), status: { phase: 'Ready' } } as KubeObject;
+      expect(decide(write(withStatus, 'status'))).toEqual([
+        { type: 'ObjectsReconciled', data: { clusterId: 'cls-1', at, controller: 'kube-apiserver', actions: [{ type: 'status', kind: 'ConfigMap', namespace: 'default', name: 'cfg', status: { phase: 'Ready' } }] } },
+      ]);
+      expect(getObject(cluster(), 'ConfigMap', 'default', 'cfg')).toMatchObject({ data: { a: '1' }, status: { phase: 'Ready' } });
+      expect(decide(write({ ...withStatus, metadata: { name: 'cfg', namespace: 'default' } } as KubeObject, 'status'))).toEqual([]);
+      expect(() => decideKube(write(withStatus, 'status'), cluster())).toThrow(/the object has been modified/);
     });
   });
 });

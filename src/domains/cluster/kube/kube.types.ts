@@ -14,12 +14,15 @@ export interface AppliedObject {
   readonly action: ApplyAction;
 }
 
+/** WriteMode is what a Kubernetes API write replaces: a new object, a whole object, or only its status (the status subresource). */
+export type WriteMode = 'create' | 'update' | 'status';
+
 /** DeletionPropagation is a delete's policy when it is not the default Background (events carry it only then). */
 export type DeletionPropagation = 'Foreground' | 'Orphan';
 
 export type KubeCommand =
   | { type: 'ApplyObjects'; data: { accountId: string; clusterId: string; objects: KubeObject[]; at: string } }
-  | { type: 'WriteObject'; data: { accountId: string; clusterId: string; object: KubeObject; mode: 'create' | 'update'; at: string } }
+  | { type: 'WriteObject'; data: { accountId: string; clusterId: string; object: KubeObject; mode: WriteMode; at: string } }
   | { type: 'DeleteObject'; data: { accountId: string; clusterId: string; kind: string; namespace: string | null; name: string; at: string; propagationPolicy?: DeletionPropagation } }
   | { type: 'SchedulePods'; data: { clusterId: string; at: string; outcomes: SchedulingOutcome[]; nextStartIndex: number } }
   | { type: 'AdvancePods'; data: { clusterId: string; at: string; stage: string; pods: Array<{ namespace: string; name: string; pulledMs?: number }> } }
