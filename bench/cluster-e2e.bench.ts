@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
+import { startProfile } from './cpu-profile.js';
 import { startServer } from '../src/main.js';
 import { testConfig } from '../src/platform/config/tkesim-config.js';
 
@@ -37,16 +39,22 @@ spec:
     metadata: { labels: { app: load } }
     spec: { containers: [{ name: c, image: "nginx:1.25", resources: { requests: { cpu: 100m, memory: 100Mi } } }] }
 `;
+    const profile = await startProfile(process.env.BENCH_PROFILE);
+    const cpuBefore = process.cpuUsage();
     started = performance.now();
     await gql('mutation ($id: ID!, $y: String!) { applyManifest(input: { clusterId: $id, yaml: $y }) { objects { name } } }', { id, y: yaml });
     const scheduledSeconds = (performance.now() - started) / 1000;
+    await profile.stop();
+    const cpu = process.cpuUsage(cpuBefore);
+    const scheduledCpuSeconds = (cpu.user + cpu.system) / 1e6;
     await gql('mutation { advanceClock(seconds: 5) { now } }');
     const runningSeconds = (performance.now() - started) / 1000;
     const counts = (await gql('query ($id: ID!) { cluster(id: $id) { workloads { kind readyReplicas } } }', { id })).cluster.workloads;
-    console.log(`${PODS} pods scheduled in ${scheduledSeconds.toFixed(2)} s (${Math.round(PODS / scheduledSeconds)} pods/s), Running in ${runningSeconds.toFixed(2)} s; ${JSON.stringify(counts)}`);
+    console.log(`${PODS} pods scheduled in ${scheduledSeconds.toFixed(2)} s (${Math.round(PODS / scheduledSeconds)} pods/s, ${scheduledCpuSeconds.toFixed(2)} s of CPU), Running in ${runningSeconds.toFixed(2)} s; ${JSON.stringify(counts)}`);
+    if (process.env.BENCH_HEAP) writeHeapSnapshot(process.env.BENCH_HEAP);
     const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(`peak RSS ${peakRssMiB} MiB`);
-    const result = { nodes: NODES, pods: PODS, nodesReadySeconds: nodeSeconds, scheduledSeconds, runningSeconds, peakRssMiB, ready: counts };
+    const result = { nodes: NODES, pods: PODS, nodesReadySeconds: nodeSeconds, scheduledSeconds, scheduledCpuSeconds, runningSeconds, peakRssMiB, ready: counts };
     console.log(`RESULT ${JSON.stringify(result)}`);
   } finally {
     await server.close();

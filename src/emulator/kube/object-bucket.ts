@@ -19,12 +19,15 @@ export interface ObjectGroup<T extends KubeObject = KubeObject> {
   objects(): readonly T[];
 }
 
-/** Tally is one reader's running count of a group's members by the bits its classifier gives them. */
+/** Tally is one reader's running fold of a group's members: the value each member gave, and what adding or removing it does. */
 interface Tally {
-  classify: (entry: IndexedObject) => number;
+  value: (entry: IndexedObject) => number;
   cursor: number;
-  readonly bits: Map<IndexedObject, number>;
-  readonly counts: number[];
+  readonly values: Map<IndexedObject, number>;
+  readonly add: (value: number, by: 1 | -1) => void;
+  readonly reset: () => void;
+  /** result is what the reader gets: the fold's running totals. */
+  readonly result: unknown;
 }
 
 /** clock hands out versions, unique across every index, so a version never repeats for different contents. */
@@ -95,36 +98,58 @@ export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGr
 
   /** count is, for each bit, how many members classify sets it on; name says which classifier (and its parameters) counts. */
   count(name: string, width: number, classify: (entry: IndexedObject) => number): readonly number[] {
+    return this.fold(`bits ${name}`, classify, () => {
+      const counts = new Array<number>(width).fill(0);
+      return { add: (bits, by) => add(counts, bits, by), reset: () => counts.fill(0), result: counts };
+    }).result as number[];
+  }
+
+  /** tallyValues is how many members have each value valueOf gives (NaN: none); name says which valueOf (and its parameters). */
+  tallyValues(name: string, valueOf: (entry: IndexedObject) => number): ReadonlyMap<number, number> {
+    return this.fold(`values ${name}`, valueOf, () => {
+      const counts = new Map<number, number>();
+      const add = (value: number, by: 1 | -1): void => {
+        if (Number.isNaN(value)) return;
+        const count = (counts.get(value) ?? 0) + by;
+        if (count === 0) counts.delete(value);
+        else counts.set(value, count);
+      };
+      return { add, reset: () => counts.clear(), result: counts };
+    }).result as Map<number, number>;
+  }
+
+  /** fold brings one reader's tally up to date with the members, replaying the log of touched members since it last looked. */
+  private fold(name: string, value: (entry: IndexedObject) => number, make: () => Pick<Tally, 'add' | 'reset' | 'result'>): Tally {
     this.tallies ??= new Map();
     let tally = this.tallies.get(name);
     if (!tally) {
       if (this.tallies.size >= TALLIES_KEPT) this.tallies.delete(this.tallies.keys().next().value!);
-      tally = { classify, cursor: -1, bits: new Map(), counts: new Array<number>(width).fill(0) };
+      tally = { value, cursor: -1, values: new Map(), ...make() };
       this.tallies.set(name, tally);
     }
-    tally.classify = classify;
+    tally.value = value;
     if (tally.cursor < this.logBase) this.recount(tally);
     else for (let i = tally.cursor - this.logBase; i < this.log.length; i++) this.recountOne(tally, this.log[i]);
     tally.cursor = this.logBase + this.log.length;
-    return tally.counts;
+    return tally;
   }
 
   private recount(tally: Tally): void {
-    tally.bits.clear();
-    tally.counts.fill(0);
+    tally.values.clear();
+    tally.reset();
     for (const entry of this.members.values()) this.recountOne(tally, entry);
   }
 
   private recountOne(tally: Tally, entry: IndexedObject): void {
-    const old = tally.bits.get(entry);
-    if (old !== undefined) add(tally.counts, old, -1);
+    const old = tally.values.get(entry);
+    if (old !== undefined) tally.add(old, -1);
     if (this.members.get(entry.key) !== entry) {
-      tally.bits.delete(entry);
+      tally.values.delete(entry);
       return;
     }
-    const bits = tally.classify(entry);
-    tally.bits.set(entry, bits);
-    add(tally.counts, bits, 1);
+    const value = tally.value(entry);
+    tally.values.set(entry, value);
+    tally.add(value, 1);
   }
 }
 
@@ -138,4 +163,9 @@ export const EMPTY_GROUP: ObjectGroup = { version: 0, size: 0, list: () => [], o
 /** countGroup tallies a group by classify's bits (see Bucket.count); the empty group counts zeros. */
 export function countGroup<T extends KubeObject>(group: ObjectGroup<T>, name: string, width: number, classify: (entry: IndexedObject<T>) => number): readonly number[] {
   return group instanceof Bucket ? group.count(name, width, classify as (entry: IndexedObject) => number) : new Array<number>(width).fill(0);
+}
+
+/** tallyValues counts a group's members by the value valueOf gives each (see Bucket.tallyValues); the empty group has none. */
+export function tallyValues<T extends KubeObject>(group: ObjectGroup<T>, name: string, valueOf: (entry: IndexedObject<T>) => number): ReadonlyMap<number, number> {
+  return group instanceof Bucket ? group.tallyValues(name, valueOf as (entry: IndexedObject) => number) : new Map();
 }

@@ -2,7 +2,7 @@ import type { KubeObject } from './meta.js';
 import { Bucket, EMPTY_GROUP as EMPTY, type IndexedObject, type ObjectGroup } from './object-bucket.js';
 import { Grouping, type GroupingKey } from './object-grouping.js';
 
-export { countGroup, type IndexedObject, type ObjectGroup } from './object-bucket.js';
+export { countGroup, tallyValues, type IndexedObject, type ObjectGroup } from './object-bucket.js';
 export type { GroupingKey } from './object-grouping.js';
 
 /**

@@ -130,6 +130,14 @@ export class ClusterSnapshot {
     return true;
   }
 
+  /** replacePod swaps a pod's PodInfo for another of the same pod on the same node with the same parsed requests and affinity (boundAs). */
+  replacePod(next: PodInfo): void {
+    const info = this.podNodes.get(next.key);
+    const old = info?.pods.find((p) => p.key === next.key);
+    if (!info || !old || old.nodeName !== next.nodeName || old.requests !== next.requests) throw new Error(`pod ${next.key}: no PodInfo to replace on ${next.nodeName}`);
+    info.replacePod(old, next);
+  }
+
   /** podInfo returns what the snapshot accounts for a pod (`namespace/name`), if anything. */
   podInfo(key: string): PodInfo | undefined {
     return this.podNodes.get(key)?.pods.find((p) => p.key === key);

@@ -111,6 +111,17 @@ export class NodeInfo {
     if (pod.requiredAntiAffinityTerms.length > 0) this.podsWithRequiredAntiAffinity.push(pod);
   }
 
+  /** replacePod puts `next` where `old` was: the same pod, re-read, accounting exactly what it did (shared requests and affinity). */
+  replacePod(old: PodInfo, next: PodInfo): void {
+    const swap = (list: PodInfo[]) => {
+      const i = list.indexOf(old);
+      if (i >= 0) list[i] = next;
+    };
+    swap(this.pods);
+    swap(this.podsWithAffinity);
+    swap(this.podsWithRequiredAntiAffinity);
+  }
+
   /** removePod takes a pod off this node; false if it was not here. */
   removePod(pod: PodInfo): boolean {
     const i = this.pods.indexOf(pod);

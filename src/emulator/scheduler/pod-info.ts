@@ -71,10 +71,14 @@ export class PodInfo {
   /** hasAffinity: the pod has podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
   readonly hasAffinity: boolean;
 
+  /** source is the stored pod this was parsed from: the pod itself, or the unbound pod an assumed copy was made of. */
+  readonly source: Pod;
+
   private constructor(
     readonly pod: Pod,
     base?: PodInfo,
   ) {
+    this.source = base?.source ?? pod;
     this.name = pod.metadata.name ?? '';
     // The API server defaults an empty namespace to "default"; so do we.
     this.namespace = pod.metadata.namespace || 'default';
@@ -109,5 +113,10 @@ export class PodInfo {
   /** assumedOn is this pod with spec.nodeName set, sharing everything already parsed. */
   assumedOn(nodeName: string): PodInfo {
     return new PodInfo({ ...this.pod, spec: { ...this.pod.spec, nodeName } }, this);
+  }
+
+  /** boundAs is this assumed pod as the store now holds it, bound in place (the same object, spec.nodeName set), sharing what was parsed. */
+  boundAs(pod: Pod): PodInfo {
+    return new PodInfo(pod, this);
   }
 }

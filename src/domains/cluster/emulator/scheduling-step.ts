@@ -44,8 +44,14 @@ export class SchedulerCache {
     }
     for (const key of touched.pods) {
       const pod = cluster.objects.Pod?.[key] as Pod | undefined;
+      const held = snapshot.podInfo(key);
       // A kubelet status update leaves what the scheduler accounts (node, requests, labels) as it was: keep the PodInfo.
-      if (pod && !isTerminal(pod) && snapshot.podInfo(key)?.pod === pod && snapshot.podInfo(key)?.nodeName === pod.spec.nodeName) continue;
+      if (pod && !isTerminal(pod) && held?.pod === pod && held.nodeName === pod.spec.nodeName) continue;
+      // The binding of a pod the scheduler assumed writes spec.nodeName into the very object it parsed: keep what it parsed.
+      if (pod && !isTerminal(pod) && held && held.pod !== held.source && held.source === pod && held.nodeName === pod.spec.nodeName) {
+        snapshot.replacePod(held.boundAs(pod));
+        continue;
+      }
       snapshot.removePod(key);
       if (pod) place(snapshot, pod);
     }

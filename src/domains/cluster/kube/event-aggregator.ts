@@ -8,64 +8,112 @@ export const MAX_SIMILAR = 10;
 /** SIMILAR_WINDOW_MS is how long a message counts towards combining. */
 export const SIMILAR_WINDOW_MS = 600_000;
 
-/** similarKey is client-go's aggregate key: source, involved object, type and reason. */
-export function similarKey(source: EventSource, involved: KubeObject, fieldPath: string | undefined, type: string, reason: string): string {
-  const { namespace, name, uid } = involved.metadata;
-  return `${source.component}|${source.host ?? ''}|${uid ?? `${involved.kind}/${namespace ?? ''}/${name ?? ''}`}|${fieldPath ?? ''}|${type}|${reason}`;
+/** Filed is one stored Event as the recorder knows it: its key in the store, its message, when it was first seen. */
+export interface Filed {
+  readonly key: string;
+  readonly message: string;
+  readonly first: string;
+  readonly combined: boolean;
+  readonly group: SimilarGroup;
 }
 
-/** similarKeyOf is a stored Event's similarKey. */
-export function similarKeyOf(event: KubeEventObject): string {
-  const { kind, namespace, name, uid, fieldPath } = event.involvedObject;
-  return `${event.source.component}|${event.source.host ?? ''}|${uid ?? `${kind}/${namespace ?? ''}/${name}`}|${fieldPath ?? ''}|${event.type}|${event.reason}`;
+/** SimilarGroup is client-go's aggregate key — source, involved object, field, type and reason — with the Events filed under it. */
+export interface SimilarGroup {
+  readonly object: string;
+  readonly component: string;
+  readonly host: string;
+  readonly fieldPath: string;
+  readonly type: string;
+  readonly reason: string;
+  readonly filed: Filed[];
 }
 
-/** noteKey is the key a repeat of an Event counts under: its similar key and message, or the similar key alone once combined. */
-export function noteKey(similar: string, message: string): string {
-  return message.startsWith(COMBINED) ? `${similar}|*` : `${similar}|=${message}`;
+/** objectId names the involved object: its uid, or kind/namespace/name for an object without one. */
+function objectId(kind: string, namespace: string | undefined, name: string | undefined, uid: string | undefined): string {
+  return uid ?? `${kind}/${namespace ?? ''}/${name ?? ''}`;
 }
-
-/** One message's first time, or several messages' (most groups hold one). */
-type Group = { message: string; first: string } | Map<string, string>;
 
 /**
- * EventAggregator is client-go's EventAggregator over the stored Events: once MAX_SIMILAR distinct messages with the same
- * source, object, type and reason fall within the window, further ones become one combined Event whose count grows.
- * It is derived from the stored Events alone (first timestamps, not memory of pruned ones), so a rebuild agrees with live.
+ * EventAggregator is client-go's EventAggregator and its repeat cache over the stored Events. Each Event is filed under
+ * its similar group (found through the involved object, whose uid is a string kept for the object's life, so no long key
+ * is built per event): a repeat of a message counts into its Event, and once MAX_SIMILAR distinct messages of a group fall
+ * within the window, further ones become one combined Event whose count grows. It is derived from the stored Events alone
+ * (first timestamps, not memory of pruned ones), so a rebuild agrees with live.
  */
 export class EventAggregator {
-  private readonly groups = new Map<string, Group>();
+  private readonly byObject = new Map<string, SimilarGroup[]>();
 
-  /** aggregate returns the message to record: as given, or combined when too many similar ones came recently. */
-  aggregate(similar: string, note: EventNote, at: string): string {
-    const group = this.groups.get(similar);
-    if (!(group instanceof Map) || group.size < MAX_SIMILAR - 1 || group.has(note.message)) return note.message;
+  /** group finds (or, with create, opens) the similar group of a note about an object from a source. */
+  group(source: EventSource, involved: KubeObject, note: EventNote, create: true): SimilarGroup;
+  group(source: EventSource, involved: KubeObject, note: EventNote, create: false): SimilarGroup | undefined;
+  group(source: EventSource, involved: KubeObject, note: EventNote, create: boolean): SimilarGroup | undefined {
+    const { namespace, name, uid } = involved.metadata;
+    return this.find(objectId(involved.kind, namespace, name, uid), source.component, source.host ?? '', note.fieldPath ?? '', note.type, note.reason, create);
+  }
+
+  /** message returns the message to record in a group: as given, or combined when too many similar ones came recently. */
+  message(group: SimilarGroup | undefined, note: EventNote, at: string): string {
+    if (!group) return note.message;
+    let distinct = 0;
+    for (const filed of group.filed) {
+      if (filed.combined) continue;
+      if (filed.message === note.message) return note.message;
+      distinct++;
+    }
+    if (distinct < MAX_SIMILAR - 1) return note.message;
     // Timestamps are all toISOString()'s form, so they order as strings.
     const since = new Date(Date.parse(at) - SIMILAR_WINDOW_MS).toISOString();
     let recent = 0;
-    for (const first of group.values()) if (first >= since) recent++;
+    for (const filed of group.filed) if (!filed.combined && filed.first >= since) recent++;
     return recent < MAX_SIMILAR - 1 ? note.message : `${COMBINED}${note.message}`;
   }
 
-  /** remember files a newly stored Event. */
-  remember(event: KubeEventObject, similar: string): void {
-    if (event.message.startsWith(COMBINED)) return;
-    const first = event.firstTimestamp;
-    const group = this.groups.get(similar);
-    if (group === undefined) this.groups.set(similar, { message: event.message, first });
-    else if (group instanceof Map) group.set(event.message, first);
-    else if (group.message !== event.message) this.groups.set(similar, new Map([[group.message, group.first], [event.message, first]]));
+  /** repeat is the stored Event a message counts into: the group's Event with that message, or its combined Event. */
+  repeat(group: SimilarGroup | undefined, message: string): Filed | undefined {
+    if (!group) return undefined;
+    const combined = message.startsWith(COMBINED);
+    for (let i = group.filed.length - 1; i >= 0; i--) {
+      const filed = group.filed[i];
+      if (combined ? filed.combined : !filed.combined && filed.message === message) return filed;
+    }
+    return undefined;
   }
 
-  /** forget drops a pruned Event. */
-  forget(similar: string, message: string): void {
-    const group = this.groups.get(similar);
-    if (group === undefined) return;
-    if (!(group instanceof Map)) {
-      if (group.message === message) this.groups.delete(similar);
-      return;
+  /** file remembers a newly stored Event in its group. */
+  file(group: SimilarGroup, key: string, event: KubeEventObject): Filed {
+    const filed: Filed = { key, message: event.message, first: event.firstTimestamp, combined: event.message.startsWith(COMBINED), group };
+    group.filed.push(filed);
+    return filed;
+  }
+
+  /** fileStored remembers an Event read back from the store (after a restart or replay). */
+  fileStored(key: string, event: KubeEventObject): Filed {
+    const { kind, namespace, name, uid, fieldPath } = event.involvedObject;
+    const group = this.find(objectId(kind, namespace, name, uid), event.source.component, event.source.host ?? '', fieldPath ?? '', event.type, event.reason, true)!;
+    return this.file(group, key, event);
+  }
+
+  /** forget drops a pruned Event, and its group once empty. */
+  forget(filed: Filed): void {
+    const { group } = filed;
+    const i = group.filed.indexOf(filed);
+    if (i >= 0) group.filed.splice(i, 1);
+    if (group.filed.length > 0) return;
+    const groups = this.byObject.get(group.object);
+    if (!groups) return;
+    groups.splice(groups.indexOf(group), 1);
+    if (groups.length === 0) this.byObject.delete(group.object);
+  }
+
+  private find(object: string, component: string, host: string, fieldPath: string, type: string, reason: string, create: boolean): SimilarGroup | undefined {
+    const groups = this.byObject.get(object);
+    if (groups) {
+      for (const g of groups) if (g.reason === reason && g.component === component && g.host === host && g.fieldPath === fieldPath && g.type === type) return g;
     }
-    group.delete(message);
-    if (group.size === 0) this.groups.delete(similar);
+    if (!create) return undefined;
+    const group: SimilarGroup = { object, component, host, fieldPath, type, reason, filed: [] };
+    if (groups) groups.push(group);
+    else this.byObject.set(object, [group]);
+    return group;
   }
 }

@@ -1,6 +1,6 @@
 import { objectKey, putObject, removeObject, type KubeObject } from '../../../emulator/kube/index.js';
 import type { KubeCluster } from './kube.types.js';
-import { EventAggregator, noteKey, similarKey, similarKeyOf } from './event-aggregator.js';
+import { EventAggregator, type Filed } from './event-aggregator.js';
 import type { EventNote, EventSource, KubeEventObject } from './event-object.js';
 
 export type { EventNote, EventSource, KubeEventObject } from './event-object.js';
@@ -8,19 +8,10 @@ export type { EventNote, EventSource, KubeEventObject } from './event-object.js'
 /** MAX_EVENTS bounds a cluster's Event objects, oldest dropped first (the API server expires them after an hour). */
 export const MAX_EVENTS = 10_000;
 
-/** Recorded is one stored Event with the keys the recorder filed it under. */
-interface Recorded {
-  readonly key: string;
-  readonly repeat: string;
-  readonly similar: string;
-  readonly message: string;
-}
-
-/** Recorder is the event recorder's memory of a cluster: which Event a repeat counts into, similar events, and the Events oldest first. */
+/** Recorder is the event recorder's memory of a cluster: the stored Events by similar group, and oldest first. */
 interface Recorder {
-  readonly byNote: Map<string, string>;
   readonly similar: EventAggregator;
-  order: Recorded[];
+  order: Filed[];
   head: number;
 }
 
@@ -30,12 +21,8 @@ const recorders = new WeakMap<KubeCluster, Recorder>();
 function recorderOf(cluster: KubeCluster): Recorder {
   let recorder = recorders.get(cluster);
   if (!recorder) {
-    recorder = { byNote: new Map(), similar: new EventAggregator(), order: [], head: 0 };
-    for (const [key, object] of Object.entries(cluster.objects.Event ?? {})) {
-      const event = object as KubeEventObject;
-      const similar = similarKeyOf(event);
-      file(recorder, event, { key, repeat: noteKey(similar, event.message), similar, message: event.message });
-    }
+    recorder = { similar: new EventAggregator(), order: [], head: 0 };
+    for (const [key, object] of Object.entries(cluster.objects.Event ?? {})) recorder.order.push(recorder.similar.fileStored(key, object as KubeEventObject));
     recorders.set(cluster, recorder);
   }
   return recorder;
@@ -65,11 +52,10 @@ function newEvent(cluster: KubeCluster, involved: KubeObject, note: EventNote, s
 /** recordEvent adds an Event about an object, counts a repeat into the same one, or folds a flood of similar ones together, as client-go's event recorder does. */
 export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: EventNote, source: EventSource, at: string): void {
   const recorder = recorderOf(cluster);
-  const similar = similarKey(source, involved, note.fieldPath, note.type, note.reason);
-  const message = recorder.similar.aggregate(similar, note, at);
-  const repeatKey = noteKey(similar, message);
-  const found = recorder.byNote.get(repeatKey);
-  const existing = found === undefined ? undefined : (cluster.objects.Event?.[found] as KubeEventObject | undefined);
+  const found = recorder.similar.group(source, involved, note, false);
+  const message = recorder.similar.message(found, note, at);
+  const repeat = recorder.similar.repeat(found, message);
+  const existing = repeat === undefined ? undefined : (cluster.objects.Event?.[repeat.key] as KubeEventObject | undefined);
   if (existing) {
     existing.count++;
     existing.lastTimestamp = at;
@@ -79,14 +65,9 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
   }
   const event = newEvent(cluster, involved, message === note.message ? note : { ...note, message }, source, at);
   putObject(cluster, event);
-  file(recorder, event, { key: objectKey(event.metadata.namespace, event.metadata.name!), repeat: repeatKey, similar, message });
+  const group = found ?? recorder.similar.group(source, involved, note, true);
+  recorder.order.push(recorder.similar.file(group, objectKey(event.metadata.namespace, event.metadata.name!), event));
   if (recorder.order.length - recorder.head > MAX_EVENTS) prune(cluster, recorder);
-}
-
-function file(recorder: Recorder, event: KubeEventObject, recorded: Recorded): void {
-  recorder.byNote.set(recorded.repeat, recorded.key);
-  recorder.similar.remember(event, recorded.similar);
-  recorder.order.push(recorded);
 }
 
 /** prune drops the oldest tenth of the Events, so pruning costs little per event. */
@@ -95,10 +76,8 @@ function prune(cluster: KubeCluster, recorder: Recorder): void {
   for (; recorder.head < until; recorder.head++) {
     const stale = recorder.order[recorder.head];
     const oldest = cluster.objects.Event?.[stale.key] as KubeEventObject | undefined;
-    if (!oldest) continue;
-    removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!);
-    recorder.byNote.delete(stale.repeat);
-    recorder.similar.forget(stale.similar, stale.message);
+    recorder.similar.forget(stale);
+    if (oldest) removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!);
   }
   if (recorder.head > MAX_EVENTS) {
     recorder.order = recorder.order.slice(recorder.head);
