@@ -7,6 +7,8 @@ const lookups: Record<string, undefined> = Object.create(null) as Record<string,
  * Strings an object keeps for its lifetime — uids, generated names, container ids — go through here once.
  */
 export function flatString(text: string): string {
+  // V8 copies concatenations shorter than 13 characters into flat strings already: no lookup needed.
+  if (text.length < 13) return text;
   void lookups[text];
   return text;
 }

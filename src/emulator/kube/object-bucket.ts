@@ -96,9 +96,9 @@ export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGr
     return (this.cachedObjects ??= this.list().map((entry) => entry.object));
   }
 
-  /** count is, for each bit, how many members classify sets it on; name says which classifier (and its parameters) counts. */
+  /** count is, for each bit, how many members classify sets it on; name says which classifier (and its parameters) counts, and is unique among a group's tallies. */
   count(name: string, width: number, classify: (entry: IndexedObject) => number): readonly number[] {
-    return this.fold(`bits ${name}`, classify, () => {
+    return this.fold(name, classify, () => {
       const counts = new Array<number>(width).fill(0);
       return { add: (bits, by) => add(counts, bits, by), reset: () => counts.fill(0), result: counts };
     }).result as number[];
@@ -106,7 +106,7 @@ export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGr
 
   /** tallyValues is how many members have each value valueOf gives (NaN: none); name says which valueOf (and its parameters). */
   tallyValues(name: string, valueOf: (entry: IndexedObject) => number): ReadonlyMap<number, number> {
-    return this.fold(`values ${name}`, valueOf, () => {
+    return this.fold(name, valueOf, () => {
       const counts = new Map<number, number>();
       const add = (value: number, by: 1 | -1): void => {
         if (Number.isNaN(value)) return;
