@@ -89,23 +89,39 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
   }
   if (next.phase) status.phase = next.phase;
   const ready = (status.containerStatuses ?? []).length > 0 && status.containerStatuses!.every((s) => s.ready);
-  const conditions = new Map((status.conditions ?? []).map((c) => [c.type, c]));
-  const keep = (c: PodCondition): PodCondition => {
-    const old = conditions.get(c.type);
-    return old && old.status === c.status ? old : c;
-  };
+  const updates: Partial<Record<ConditionType, PodCondition>> = {};
   if (next.containers === 'creating') {
-    conditions.set('PodReadyToStartContainers', keep({ type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at }));
-    conditions.set('Initialized', keep({ type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at }));
+    updates.PodReadyToStartContainers = { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at };
+    updates.Initialized = { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at };
   }
   if (status.containerStatuses) {
     const unready = status.containerStatuses.filter((s) => !s.ready).map((s) => s.name);
-    conditions.set('Ready', keep(condition('Ready', ready, ctx.at, unready.length ? unready : names)));
-    conditions.set('ContainersReady', keep(condition('ContainersReady', ready, ctx.at, unready.length ? unready : names)));
+    updates.Ready = condition('Ready', ready, ctx.at, unready.length ? unready : names);
+    updates.ContainersReady = condition('ContainersReady', ready, ctx.at, unready.length ? unready : names);
   }
-  const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-  status.conditions = [...conditions.values()].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  status.conditions = withConditions(status.conditions ?? [], updates);
   return status;
+}
+
+/** CONDITION_ORDER is the order the kubelet lists a pod's conditions in; others come first, as they were. */
+const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] as const;
+type ConditionType = (typeof CONDITION_ORDER)[number];
+
+/** withConditions sets the updated conditions (an unchanged status keeps its old transition time) and lists them in the kubelet's order. */
+function withConditions(current: readonly PodCondition[], updates: Partial<Record<ConditionType, PodCondition>>): PodCondition[] {
+  const out: PodCondition[] = [];
+  const known: Partial<Record<ConditionType, PodCondition>> = {};
+  for (const c of current) {
+    if ((CONDITION_ORDER as readonly string[]).includes(c.type)) known[c.type as ConditionType] = c;
+    else out.push(c);
+  }
+  for (const type of CONDITION_ORDER) {
+    const old = known[type];
+    const update = updates[type];
+    const chosen = update && !(old && old.status === update.status) ? update : old;
+    if (chosen) out.push(chosen);
+  }
+  return out;
 }
 
 /** stageEvents renders a stage's Kubernetes Events for a pod. */

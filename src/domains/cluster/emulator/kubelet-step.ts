@@ -38,6 +38,15 @@ function jitterFor(seed: number, pod: Pod, stage: string): SeededRandom {
 /** NO_JITTER stands in for a generator when a stage has no jitter to draw. */
 const NO_JITTER = new SeededRandom(0);
 
+/** lastTime is the last timestamp timeOf parsed: the pods of one kubelet pass share theirs, so most reads parse nothing. */
+let lastTime = { text: '', ms: NaN };
+
+/** timeOf parses an RFC 3339 timestamp into epoch milliseconds. */
+function timeOf(text: string): number {
+  if (text !== lastTime.text) lastTime = { text, ms: Date.parse(text) };
+  return lastTime.ms;
+}
+
 /** planOf is a pod's next stage and when it falls due, or undefined if its kubelet has nothing to do (or is down). */
 function planOf(cluster: KubeCluster, key: string, seed: number): Planned | undefined {
   const pod = cluster.objects.Pod?.[key] as Pod | undefined;
@@ -45,7 +54,7 @@ function planOf(cluster: KubeCluster, key: string, seed: number): Planned | unde
   const stage = podStageOf(pod);
   if (!stage || !stageGateOpen(stage, pod, cluster)) return undefined;
   const delay = stageDelayMs(stage, pod, stage.delay.jitterMs ? jitterFor(seed, pod, stage.name) : NO_JITTER);
-  const dueAt = Date.parse(cluster.podSince[key] ?? pod.metadata.creationTimestamp!) + delay;
+  const dueAt = timeOf(cluster.podSince[key] ?? pod.metadata.creationTimestamp!) + delay;
   const { namespace = 'default', name = '' } = pod.metadata;
   return { key, namespace, name, stage: stage.name, delay, dueAt, seq: creationSeq(cluster, 'Pod', key) ?? 0 };
 }
