@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+/** SERVER_FLAGS are the V8 settings the server runs with (bin/tkesim.js and `npm start` pass the same young generation), plus room to grow. */
+const SERVER_FLAGS = ['--max-semi-space-size=64', '--max-old-space-size=4096'];
+
 interface Result {
   nodes: number;
   pods: number;
@@ -15,7 +18,7 @@ interface Result {
 }
 
 function run(script: string, env: Record<string, string>): { stdout: string; result?: Result } {
-  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', join(here, script)], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, [...SERVER_FLAGS, join(here, script)], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   process.stderr.write(child.stdout.split('\n').filter((l) => !l.startsWith('RESULT ') && !l.startsWith('{')).map((l) => `  ${l}\n`).join(''));
   if (child.status !== 0) process.stderr.write(child.stderr);
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
