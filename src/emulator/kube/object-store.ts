@@ -47,12 +47,11 @@ export function listObjects<T extends KubeObject = KubeObject>(store: ObjectStor
   return (namespace === undefined ? kindGroup<T>(store, kind) : namespaceGroup<T>(store, kind, namespace)).objects().slice();
 }
 
-/** putObject stores an object (creating or replacing it) under the next revision, and returns that revision; indexes see a change made in place only once it is put. */
-export function putObject(store: ObjectStore, object: KubeObject): number {
+/** putObject stores an object (creating or replacing it) under the next revision, and returns that revision; indexes see a change made in place only once it is put. A caller holding the object's key (keyOf) may pass it. */
+export function putObject(store: ObjectStore, object: KubeObject, key: string = keyOf(object)): number {
   store.revision++;
   object.metadata.resourceVersion = String(store.revision);
   const byKey = (store.objects[object.kind] ??= {});
-  const key = keyOf(object);
   const observer = observers.get(store);
   const type = observer && (byKey[key] ? 'MODIFIED' : 'ADDED');
   byKey[key] = object;

@@ -161,6 +161,7 @@ export interface PodStatus {
   message?: string;
   reason?: string;
   hostIP?: string;
+  hostIPs?: Array<{ ip: string }>;
   podIP?: string;
   podIPs?: Array<{ ip: string }>;
   startTime?: string;

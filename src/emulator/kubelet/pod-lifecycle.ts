@@ -61,7 +61,12 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
   const { next } = stage;
   const names = pod.spec.containers.map((c) => c.name);
   if (next.assignAddresses && ctx.hostIp && ctx.podIp) {
-    Object.assign(status, { hostIP: ctx.hostIp, hostIPs: [{ ip: ctx.hostIp }], podIP: ctx.podIp, podIPs: [{ ip: ctx.podIp }], startTime: ctx.at });
+    // Plain stores, not Object.assign: V8 adds known properties to an object far faster than it copies a literal's.
+    status.hostIP = ctx.hostIp;
+    status.hostIPs = [{ ip: ctx.hostIp }];
+    status.podIP = ctx.podIp;
+    status.podIPs = [{ ip: ctx.podIp }];
+    status.startTime = ctx.at;
   }
   if (next.containers === 'creating') {
     status.containerStatuses = pod.spec.containers.map((c) => ({

@@ -27,9 +27,9 @@ function setScheduledCondition(pod: Pod, condition: PodCondition): void {
 }
 
 function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: string): void {
-  const pod = pendingPod(cluster, outcome.namespace, outcome.name);
-  if (!pod) return;
   const key = objectKey(outcome.namespace, outcome.name);
+  const pod = cluster.objects.Pod?.[key] as Pod | undefined;
+  if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
   const attempts = (cluster.scheduling[key]?.attempts ?? 0) + 1;
   const explanation = outcome.explanation ?? NO_EXPLANATION;
   cluster.scheduling[key] = { attempts, nodeName: outcome.nodeName, ...(outcome.message ? { message: outcome.message } : {}), ...explanation };
@@ -37,7 +37,7 @@ function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: stri
     pod.spec.nodeName = outcome.nodeName;
     setScheduledCondition(pod, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: at });
     cluster.podSince[key] = at;
-    putObject(cluster, pod);
+    putObject(cluster, pod, key);
     const message = `Successfully assigned ${outcome.namespace}/${outcome.name} to ${outcome.nodeName}`;
     recordEvent(cluster, pod, { type: 'Normal', reason: 'Scheduled', message }, SCHEDULER, at);
   } else {
@@ -60,9 +60,9 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   if (!stage) return;
   const allocators = new Map<string, PodIpAllocator>();
   for (const { namespace, name, pulledMs } of data.pods) {
-    const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
-    if (!pod || podStageOf(pod)?.name !== stage.name) continue;
     const key = objectKey(namespace, name);
+    const pod = cluster.objects.Pod?.[key] as Pod | undefined;
+    if (!pod || podStageOf(pod)?.name !== stage.name) continue;
     const node = getObject<Node>(cluster, 'Node', undefined, pod.spec.nodeName ?? '');
     const source = { component: 'kubelet', host: pod.spec.nodeName };
     for (const note of stageEvents(pod, stage.next.events ?? [], pulledMs)) recordEvent(cluster, pod, note, source, data.at);
@@ -77,6 +77,6 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
     const podIp = allocate?.();
     pod.status = nextStatus(pod, stage, { at: data.at, hostIp: node?.status.addresses?.[0]?.address, podIp, pulledMs });
     cluster.podSince[key] = data.at;
-    putObject(cluster, pod);
+    putObject(cluster, pod, key);
   }
 }
