@@ -24,6 +24,8 @@ export class ClusterSnapshot {
   private readonly byName = new Map<string, NodeInfo>();
   private readonly zones = new Map<string, NodeInfo[]>();
   private readonly podNodes = new Map<string, NodeInfo>();
+  /** podInfos holds each accounted pod's PodInfo by key, so finding one does not scan its node's pods. */
+  private readonly podInfos = new Map<string, PodInfo>();
   private ordered: NodeInfo[] | undefined;
   private affinityPods = 0;
   private antiAffinityPods = 0;
@@ -121,10 +123,11 @@ export class ClusterSnapshot {
   /** removePod forgets a pod (`namespace/name`) wherever it is; false if it was not known. */
   removePod(key: string): boolean {
     const info = this.podNodes.get(key);
-    const pod = info?.pods.find((p) => p.key === key);
+    const pod = this.podInfos.get(key);
     if (!info || !pod) return false;
     info.removePod(pod);
     this.podNodes.delete(key);
+    this.podInfos.delete(key);
     if (pod.hasAffinity) this.affinityPods--;
     if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods--;
     return true;
@@ -133,14 +136,15 @@ export class ClusterSnapshot {
   /** replacePod swaps a pod's PodInfo for another of the same pod on the same node with the same parsed requests and affinity (boundAs). */
   replacePod(next: PodInfo): void {
     const info = this.podNodes.get(next.key);
-    const old = info?.pods.find((p) => p.key === next.key);
+    const old = this.podInfos.get(next.key);
     if (!info || !old || old.nodeName !== next.nodeName || old.requests !== next.requests) throw new Error(`pod ${next.key}: no PodInfo to replace on ${next.nodeName}`);
     info.replacePod(old, next);
+    this.podInfos.set(next.key, next);
   }
 
   /** podInfo returns what the snapshot accounts for a pod (`namespace/name`), if anything. */
   podInfo(key: string): PodInfo | undefined {
-    return this.podNodes.get(key)?.pods.find((p) => p.key === key);
+    return this.podInfos.get(key);
   }
 
   /** nodeOf returns the node a pod (`namespace/name`) is on. */
@@ -182,6 +186,7 @@ export class ClusterSnapshot {
   private place(pod: PodInfo, info: NodeInfo): void {
     info.addPod(pod);
     this.podNodes.set(pod.key, info);
+    this.podInfos.set(pod.key, pod);
     if (pod.hasAffinity) this.affinityPods++;
     if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods++;
   }
