@@ -60,10 +60,9 @@ export function putObject(store: ObjectStore, object: KubeObject, key: string = 
   return store.revision;
 }
 
-/** removeObject forgets an object; it returns what was stored. */
-export function removeObject(store: ObjectStore, kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+/** removeObject forgets an object; it returns what was stored. A caller holding the object's key may pass it. */
+export function removeObject(store: ObjectStore, kind: string, namespace: string | undefined, name: string, key: string = objectKey(namespace, name)): KubeObject | undefined {
   const byKey = store.objects[kind];
-  const key = objectKey(namespace, name);
   const found = byKey?.[key];
   if (found) {
     store.revision++;

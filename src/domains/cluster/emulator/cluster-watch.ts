@@ -58,6 +58,18 @@ function note(touched: Touched, event: StoredEvent): void {
   }
 }
 
+/** lastNoted is the last event noted and what it touched: every watch observes the same events, so the keys are built once. */
+let lastNoted: { event: StoredEvent; touched: Touched } | undefined;
+
+/** touchedBy is what one committed event touched. */
+function touchedBy(event: StoredEvent): Touched {
+  if (lastNoted?.event === event) return lastNoted.touched;
+  const touched: Touched = { pods: new Set(), nodes: new Set(), all: false };
+  note(touched, event);
+  lastNoted = { event, touched };
+  return touched;
+}
+
 /** ClusterWatch turns committed events into the pods and nodes they touched, for one of the loop's incremental planners. */
 export class ClusterWatch {
   private readonly touched = new Map<string, Touched>();
@@ -82,6 +94,10 @@ export class ClusterWatch {
 
   observe(clusterId: string, event: StoredEvent): void {
     const touched = this.touched.get(clusterId);
-    if (touched) note(touched, event);
+    if (!touched) return;
+    const by = touchedBy(event);
+    for (const key of by.pods) touched.pods.add(key);
+    for (const name of by.nodes) touched.nodes.add(name);
+    if (by.all) touched.all = true;
   }
 }

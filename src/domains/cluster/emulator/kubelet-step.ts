@@ -1,5 +1,5 @@
 import { SeededRandom, seedFromText } from '../../../emulator/clock/index.js';
-import { getObject, objectKey, type Pod } from '../../../emulator/kube/index.js';
+import { objectKey, type Pod } from '../../../emulator/kube/index.js';
 import { creationSeq } from '../../../emulator/kube/store-index.js';
 import { podStageOf, podStages, stageDelayMs, stageGateOpen } from '../../../emulator/kubelet/index.js';
 import type { KubeCluster } from '../kube/kube.types.js';
@@ -92,7 +92,7 @@ export class KubeletQueue {
     for (let top = this.live(); top && top.dueAt <= now; top = this.live()) {
       this.heap.pop();
       this.current.delete(top.key);
-      if (!getObject(cluster, 'Pod', top.namespace, top.name)) continue;
+      if (!cluster.objects.Pod?.[top.key]) continue;
       (byStage.get(top.stage) ?? byStage.set(top.stage, []).get(top.stage)!).push(top);
     }
     const due = podStages

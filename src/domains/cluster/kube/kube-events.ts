@@ -60,13 +60,14 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
     existing.count++;
     existing.lastTimestamp = at;
     existing.message = message;
-    putObject(cluster, existing);
+    putObject(cluster, existing, repeat!.key);
     return;
   }
   const event = newEvent(cluster, involved, message === note.message ? note : { ...note, message }, source, at);
-  putObject(cluster, event);
+  const key = objectKey(event.metadata.namespace, event.metadata.name!);
+  putObject(cluster, event, key);
   const group = found ?? recorder.similar.group(source, involved, note, true);
-  recorder.order.push(recorder.similar.file(group, objectKey(event.metadata.namespace, event.metadata.name!), event));
+  recorder.order.push(recorder.similar.file(group, key, event));
   if (recorder.order.length - recorder.head > MAX_EVENTS) prune(cluster, recorder);
 }
 
@@ -77,7 +78,7 @@ function prune(cluster: KubeCluster, recorder: Recorder): void {
     const stale = recorder.order[recorder.head];
     const oldest = cluster.objects.Event?.[stale.key] as KubeEventObject | undefined;
     recorder.similar.forget(stale);
-    if (oldest) removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!);
+    if (oldest) removeObject(cluster, 'Event', oldest.metadata.namespace, oldest.metadata.name!, stale.key);
   }
   if (recorder.head > MAX_EVENTS) {
     recorder.order = recorder.order.slice(recorder.head);
