@@ -23,10 +23,11 @@ export function matchesRequirement(labels: Labels, requirement: LabelSelectorReq
 /** matchesSelector: a missing selector matches nothing, an empty one everything (as metav1.LabelSelectorAsSelector). */
 export function matchesSelector(selector: LabelSelector | undefined | null, labels: Labels): boolean {
   if (!selector) return false;
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (labels?.[key] !== value) return false;
-  }
-  return (selector.matchExpressions ?? []).every((r) => matchesRequirement(labels, r));
+  const pairs = selector.matchLabels;
+  if (pairs) for (const key in pairs) if (labels?.[key] !== pairs[key]) return false;
+  const requirements = selector.matchExpressions;
+  if (requirements) for (const r of requirements) if (!matchesRequirement(labels, r)) return false;
+  return true;
 }
 
 /** matchesLabels: every pair of a plain map selector (a Service's or an RC's) is on the object. */
