@@ -1,5 +1,4 @@
 import type { KubeObject } from './meta.js';
-import { flatString } from './flat-string.js';
 import { indexPut, indexRemove, kindGroup, namespaceGroup } from './store-index.js';
 
 /** StoreChange is one write to a store: what happened to which object, at which revision. */
@@ -73,15 +72,32 @@ export function removeObject(store: ObjectStore, kind: string, namespace: string
   return found;
 }
 
+/** uidDigits holds a uid's 32 hex digits while it is made; uidChars its 36 characters (made in one go, the uid is a flat string). */
+const uidDigits: number[] = new Array<number>(32).fill(0);
+const uidChars: number[] = new Array<number>(36).fill(0);
+const HEX_DIGITS = '0123456789abcdef';
+
 /** uidFor derives a stable, unique uid from where an object was created in the cluster's history. */
 export function uidFor(clusterId: string, revision: number): string {
-  const h = (seed: number): string => {
+  const h = (seed: number): number => {
     let x = seed ^ revision;
     for (let i = 0; i < clusterId.length; i++) x = Math.imul(x ^ clusterId.charCodeAt(i), 0x01000193);
     x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
     x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
-    return ((x ^ (x >>> 15)) >>> 0).toString(16).padStart(8, '0');
+    return (x ^ (x >>> 15)) >>> 0;
   };
-  const hex = `${h(0x811c9dc5)}${h(0x5bd1e995)}${h(0x27d4eb2f)}${revision.toString(16).padStart(8, '0')}`;
-  return flatString(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`);
+  const words = [h(0x811c9dc5), h(0x5bd1e995), h(0x27d4eb2f)];
+  // The last eight digits are the revision's own (its first eight, should it ever pass 32 bits).
+  const tail = revision <= 0xffffffff ? revision : parseInt(revision.toString(16).slice(0, 8), 16);
+  words.forEach((word, w) => {
+    for (let d = 0; d < 8; d++) uidDigits[w * 8 + d] = HEX_DIGITS.charCodeAt((word >>> (28 - 4 * d)) & 15);
+  });
+  for (let d = 0; d < 8; d++) uidDigits[24 + d] = HEX_DIGITS.charCodeAt(Math.floor(tail / 16 ** (7 - d)) % 16);
+  // xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx, the version and variant digits written over digits 12 and 16.
+  let at = 0;
+  for (let d = 0; d < 32; d++) {
+    if (d === 8 || d === 12 || d === 16 || d === 20) uidChars[at++] = 45;
+    uidChars[at++] = d === 12 ? 52 : d === 16 ? 97 : uidDigits[d];
+  }
+  return String.fromCharCode.apply(null, uidChars);
 }
