@@ -116,6 +116,8 @@ export interface ScorePlugin extends Plugin {
   /** addScores, when present, adds weight × score(node) into totals[i] for every node: score in one tight loop, same results. */
   addScores?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): void;
   normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: number[]): void;
+  /** addUniformScores, when present, spots the case where every node's normalized score is the same: it adds weight × that score to every total and says so (false: score and normalize as usual). */
+  addUniformScores?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): boolean;
 }
 
 /** ReservePlugin claims node-side state for the assumed pod; unreserve gives it back if a later step fails. */

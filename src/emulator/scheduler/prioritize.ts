@@ -32,6 +32,7 @@ export function prioritizeNodes(
       addScores(plugin, weight, state, pod, nodes, totals);
       continue;
     }
+    if (!explanation && plugin.addUniformScores?.(state, pod, nodes, weight, totals)) continue;
     for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]);
     const raw = explanation ? [...scores] : undefined;
     plugin.normalizeScore?.(state, pod, nodes, scores);

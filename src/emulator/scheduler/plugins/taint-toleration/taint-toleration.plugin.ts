@@ -1,6 +1,6 @@
 /** TaintToleration: NoSchedule/NoExecute taints filter, PreferNoSchedule taints score (plugins/tainttoleration). */
 import type { Taint, Toleration } from '../../../kube/index.js';
-import { StateKey, Status, type CycleState, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework.js';
+import { MAX_NODE_SCORE, StateKey, Status, type CycleState, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework.js';
 import { defaultNormalizeScore } from '../../helpers/normalize-score.js';
 import { findUntoleratedTaint, isDoNotScheduleTaint, tolerationsTolerateTaint } from '../../helpers/tolerations.js';
 import type { ClusterSnapshot } from '../../cluster-snapshot.js';
@@ -61,6 +61,13 @@ export class TaintTolerationPlugin implements PreFilterPlugin, FilterPlugin, Sco
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
     if (node.taints.length === 0) return 0;
     return countIntolerablePreferNoSchedule(node.taints, state.read(preScoreKey));
+  }
+
+  /** addUniformScores: when no candidate node has a taint, every count is 0 and normalizes to 100 (the usual case). */
+  addUniformScores(_state: CycleState, _pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): boolean {
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].taints.length > 0) return false;
+    for (let i = 0; i < nodes.length; i++) totals[i] += MAX_NODE_SCORE * weight;
+    return true;
   }
 
   /** normalizeScore maps counts to 0-100, reversed: no intolerable taints scores 100. */
