@@ -20,3 +20,12 @@ function copy(value: unknown): unknown {
   }
   return out;
 }
+
+/** deepFreeze freezes an object and everything in it, for parts several stored objects share: writing into one then throws instead of changing them all. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const field of Object.values(value)) deepFreeze(field);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -7,3 +7,4 @@ export * from './pod-facts.js';
 export * from './container-ids.js';
 export * from './stage-gates.js';
 export * from './container-logs.js';
+export * from './shared-status-parts.js';

@@ -2,6 +2,7 @@ import type { RandomSource } from '../clock/seeded-random.js';
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from '../kube/pod.js';
 import { containerId, imageId } from './container-ids.js';
 import type { PodStage, StageEvent } from './pod-stages.js';
+import { creatingStatuses, EMPTY_CONTAINER_STATE, runningState, sharedCondition, sharedHostIps } from './shared-status-parts.js';
 
 /** stageDelayMs is how long a pod waits in virtual time before the stage applies. */
 export function stageDelayMs(stage: PodStage, pod: Pod, random: RandomSource): number {
@@ -42,9 +43,7 @@ export function fullImage(image: string): string {
 const fullImages = new Map<string, string>();
 
 function condition(type: string, ready: boolean, at: string, containers: string[]): PodCondition {
-  return ready
-    ? { type, status: 'True', lastProbeTime: null, lastTransitionTime: at }
-    : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${containers.join(' ')}]`, lastProbeTime: null, lastTransitionTime: at };
+  return ready ? sharedCondition(type, 'True', at) : sharedCondition(type, 'False', at, 'ContainersNotReady', `containers with unready status: [${containers.join(' ')}]`);
 }
 
 /** StageContext is what applying a stage needs beyond the pod: the time, the node's IP and the pod's new IP. */
@@ -63,21 +62,19 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
   if (next.assignAddresses && ctx.hostIp && ctx.podIp) {
     // Plain stores, not Object.assign: V8 adds known properties to an object far faster than it copies a literal's.
     status.hostIP = ctx.hostIp;
-    status.hostIPs = [{ ip: ctx.hostIp }];
+    status.hostIPs = sharedHostIps(ctx.hostIp);
     status.podIP = ctx.podIp;
     status.podIPs = [{ ip: ctx.podIp }];
     status.startTime = ctx.at;
   }
   if (next.containers === 'creating') {
-    status.containerStatuses = pod.spec.containers.map((c) => ({
-      name: c.name, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {}, ready: false, started: false, restartCount: 0, image: c.image, imageID: '',
-    }));
+    status.containerStatuses = creatingStatuses(pod.spec.containers);
   }
   if (next.containers === 'running') {
     status.containerStatuses = pod.spec.containers.map((c): ContainerStatus => {
       const image = fullImage(c.image);
       const containerID = containerId(`${pod.metadata.uid}/${c.name}/0`);
-      return { name: c.name, state: { running: { startedAt: ctx.at } }, lastState: {}, ready: false, started: true, restartCount: 0, image, imageID: imageId(image), containerID };
+      return { name: c.name, state: runningState(ctx.at), lastState: EMPTY_CONTAINER_STATE, ready: false, started: true, restartCount: 0, image, imageID: imageId(image), containerID };
     });
   }
   if (next.containers === 'restart') {
@@ -86,7 +83,7 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
       const restartCount = s.restartCount + 1;
       const containerID = containerId(`${pod.metadata.uid}/${s.name}/${restartCount}`);
       const probed = pod.spec.containers.find((c) => c.name === s.name)?.readinessProbe !== undefined;
-      return { ...s, state: { running: { startedAt: ctx.at } }, ready: !probed, started: true, restartCount, containerID };
+      return { ...s, state: runningState(ctx.at), ready: !probed, started: true, restartCount, containerID };
     });
   }
   if (next.ready !== undefined) {
@@ -96,8 +93,8 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
   const ready = (status.containerStatuses ?? []).length > 0 && status.containerStatuses!.every((s) => s.ready);
   const updates: Partial<Record<ConditionType, PodCondition>> = {};
   if (next.containers === 'creating') {
-    updates.PodReadyToStartContainers = { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at };
-    updates.Initialized = { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.at };
+    updates.PodReadyToStartContainers = sharedCondition('PodReadyToStartContainers', 'True', ctx.at);
+    updates.Initialized = sharedCondition('Initialized', 'True', ctx.at);
   }
   if (status.containerStatuses) {
     const unready = status.containerStatuses.filter((s) => !s.ready).map((s) => s.name);

@@ -1,4 +1,4 @@
-import { getObject, listObjects, putObject, TAINT_UNREACHABLE, type Node, type NodeCondition, type Pod, type Taint } from '../../../emulator/kube/index.js';
+import { getObject, listObjects, putObject, TAINT_UNREACHABLE, type Node, type NodeCondition, type Pod, type Taint, type Toleration } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
 import { keyedGroup, type GroupingKey } from '../../../emulator/kube/store-index.js';
 import type { KubeCluster } from './kube.types.js';
@@ -115,9 +115,13 @@ export function markReachable(cluster: KubeCluster, name: string, at: string): v
 
 /** withDefaultTolerations is DefaultTolerationSeconds admission: 300 s for not-ready and unreachable NoExecute taints. */
 export function withDefaultTolerations(pod: Pod): void {
-  const tolerations = (pod.spec.tolerations ??= []);
-  for (const key of ['node.kubernetes.io/not-ready', TAINT_UNREACHABLE]) {
-    const covered = tolerations.some((t) => (t.key === key || (t.operator === 'Exists' && !t.key)) && (!t.effect || t.effect === 'NoExecute'));
-    if (!covered) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
-  }
+  const tolerations = pod.spec.tolerations ?? [];
+  const added = DEFAULT_TOLERATIONS.filter(({ key }) => !tolerations.some((t) => (t.key === key || (t.operator === 'Exists' && !t.key)) && (!t.effect || t.effect === 'NoExecute')));
+  // A new array: the pod's own tolerations may be shared with its siblings (pods stamped from one template share such parts).
+  pod.spec.tolerations = [...tolerations, ...added];
 }
+
+/** DEFAULT_TOLERATIONS are the two the admission plugin adds; every pod holds the same two objects (frozen: nothing writes a stored toleration). */
+const DEFAULT_TOLERATIONS: readonly Toleration[] = ['node.kubernetes.io/not-ready', TAINT_UNREACHABLE].map((key) =>
+  Object.freeze({ key, operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: DEFAULT_TOLERATION_SECONDS }),
+);

@@ -1,5 +1,5 @@
 import { getObject, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
-import { nextStatus, podStageOf, podStages, stageEvents } from '../../../emulator/kubelet/index.js';
+import { nextStatus, podStageOf, podStages, sharedCondition, stageEvents } from '../../../emulator/kubelet/index.js';
 import { recordEvent } from './kube-events.js';
 import { podIpAllocator, type PodIpAllocator } from './pod-addresses.js';
 import type { KubeCluster, KubeEvent, SchedulingOutcome } from './kube.types.js';
@@ -35,7 +35,7 @@ function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: stri
   cluster.scheduling[key] = { attempts, nodeName: outcome.nodeName, ...(outcome.message ? { message: outcome.message } : {}), ...explanation };
   if (outcome.nodeName) {
     pod.spec.nodeName = outcome.nodeName;
-    setScheduledCondition(pod, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: at });
+    setScheduledCondition(pod, sharedCondition('PodScheduled', 'True', at));
     cluster.podSince[key] = at;
     putObject(cluster, pod, key);
     const message = `Successfully assigned ${outcome.namespace}/${outcome.name} to ${outcome.nodeName}`;

@@ -1,4 +1,4 @@
-import { copyJson, getObject, putObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { copyJson, deepFreeze, getObject, putObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
 import type { KubeCluster, ObjectAction } from './kube.types.js';
 import { clone } from './object-writes.js';
@@ -56,12 +56,19 @@ export function applyActions(cluster: KubeCluster, actions: readonly ObjectActio
   }
 }
 
-/** createPods stamps each named pod from the logged template, the pods sharing its strings. */
+/**
+ * createPods stamps each named pod from the logged template. The pods of a burst share the template's parts that stay
+ * as they are for a pod's life — containers, labels, owner references, volumes — frozen, since nothing writes into
+ * them in place (a write replaces a pod's metadata, spec or status field whole, and API patches work on a copy). Each
+ * pod has its own top-level object, metadata, spec and status, which the API server and the kubelet do write.
+ */
 function createPods(cluster: KubeCluster, action: Extract<ObjectAction, { type: 'createPods' }>, at: string, writer: ObjectWriter): void {
+  const template = deepFreeze(copyJson(action.object));
   for (const name of action.names) {
-    if (getObject(cluster, 'Pod', action.object.metadata.namespace, name)) continue;
-    const pod = copyJson(action.object);
-    pod.metadata = { name, ...pod.metadata };
+    if (getObject(cluster, 'Pod', template.metadata.namespace, name)) continue;
+    const { metadata, spec, status, ...rest } = template as KubeObject & { spec?: object; status?: unknown };
+    const pod = { ...rest, metadata: { name, ...metadata }, ...(spec ? { spec: { ...spec } } : {}), ...(status === undefined ? {} : { status: copyJson(status) }) } as KubeObject;
     writer.create(cluster, pod, at);
   }
 }
+
