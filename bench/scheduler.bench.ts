@@ -35,11 +35,11 @@ const figure = (name: string, value: number, unit: string, baseline: number, tar
 const core = run('scheduler-core.bench.js', {});
 figures.push(...core.stdout.split('\n').filter((l) => l.startsWith('{')));
 
-/** TRIALS per workload: the machine's noise moves a single short run by ±10%, so the smaller workloads report the median of three. */
+/** TRIALS per workload: the machine's noise moves a single run by ±10%, so every workload reports the median of three. */
 const workloads: Array<{ pods: number; threshold: number; trials: number }> = [
   { pods: 10_000, threshold: 680, trials: Number(process.env.BENCH_TRIALS ?? 3) },
   { pods: 50_000, threshold: 810, trials: Number(process.env.BENCH_TRIALS ?? 3) },
-  ...(process.env.BENCH_QUICK ? [] : [{ pods: 150_000, threshold: 810, trials: 1 }]),
+  ...(process.env.BENCH_QUICK ? [] : [{ pods: 150_000, threshold: 810, trials: Number(process.env.BENCH_TRIALS ?? 3) }]),
 ];
 
 /** median picks the trial whose value is the median of `by` (the upper one of an even count). */
@@ -63,8 +63,9 @@ for (const { pods, threshold, trials } of workloads) {
     figure('10,000 pods Running, wall seconds from the first command', median(results, (r) => r.runningSeconds).runningSeconds, 's', 5, '<= 1 (5 s)');
   }
   if (pods === 150_000) {
-    figure('150,000 pods on 5,000 nodes Running, wall seconds', scheduled.runningSeconds, 's', 30, '<= 1 (30 s)');
-    figure('150,000 pods on 5,000 nodes, peak RSS', scheduled.peakRssMiB, 'MiB', 2048, '<= 1 (2 GiB)');
+    figure('150,000 pods on 5,000 nodes Running, wall seconds', median(results, (r) => r.runningSeconds).runningSeconds, 's', 30, '<= 1 (30 s)');
+    // Memory is a ceiling, not a rate: the highest of the trials.
+    figure('150,000 pods on 5,000 nodes, peak RSS (highest trial)', Math.max(...results.map((r) => r.peakRssMiB)), 'MiB', 2048, '<= 1 (2 GiB)');
   }
 }
 for (const line of figures) console.log(line);
