@@ -16,10 +16,12 @@ import { ClusterWatch } from './cluster-watch.js';
 import { KubeletQueue } from './kubelet-step.js';
 import { ClusterLoopExtensions } from './loop-extensions.js';
 import { SchedulerCache, SchedulingQueue } from './scheduling-step.js';
-import { controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
+import { BURST_REPLICAS, controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
 import type { DiskInventory } from '../../../emulator/storage/index.js';
 
 const MAX_ROUNDS = 100;
+/** CONTROLLER_BURSTS bounds the syncs one controller makes in a round while it keeps creating full bursts of pods. */
+const CONTROLLER_BURSTS = 4;
 const NO_DISKS: ReturnType<DiskInventory['disksFor']> = new Map();
 
 /** ClusterEmulator is the control loop inside every cluster: the scheduler and the kubelets, acting only through commands. */
@@ -113,15 +115,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
         const { unreachable, reachable, evict } = health;
         acted = await this.issue(cluster, 'node-controller', { type: 'UpdateNodeHealth', data: { clusterId, at: '', unreachable, reachable, evict } });
       }
-      for (const controller of this.controllers) {
-        if (!this.gates.open(controller.name, clusterId, this.state().clusters[clusterId] ?? cluster)) continue;
-        const changed = await this.issue(cluster, controller.name, (env, live) => ({
-          type: 'ReconcileObjects',
-          data: { clusterId, at: env.at, controller: controller.name, actions: live ? controller.reconcile({ store: live, now: env.at, random: env.random }) : [] },
-        }));
-        this.gates.ran(controller.name, clusterId, changed);
-        acted = changed || acted;
-      }
+      acted = (await this.runControllers(cluster)) || acted;
       acted = (await this.schedulePods(clusterId, cluster)) || acted;
       const kubelets = this.kubelets.get(clusterId) ?? this.kubelets.set(clusterId, new KubeletQueue()).get(clusterId)!;
       const current = this.state().clusters[clusterId] ?? cluster;
@@ -144,6 +138,33 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
       }
     }
     this.logger.warn(`cluster ${clusterId} did not settle in ${MAX_ROUNDS} rounds`);
+  }
+
+  /**
+   * runControllers runs every controller once; a controller that created a full burst of pods (burstReplicas) syncs
+   * again, up to CONTROLLER_BURSTS times, before the scheduler runs: kube-controller-manager resyncs a ReplicaSet as
+   * soon as it sees its pods created, racing ahead of the scheduler, rather than waiting for them to be bound.
+   */
+  private async runControllers(cluster: KubeCluster): Promise<boolean> {
+    const { clusterId } = cluster;
+    let acted = false;
+    let again: ReadonlySet<string> | undefined;
+    for (let pass = 0; pass < CONTROLLER_BURSTS && (pass === 0 || again!.size > 0); pass++) {
+      const bursting = new Set<string>();
+      for (const controller of this.controllers) {
+        if (again && !again.has(controller.name)) continue;
+        if (!this.gates.open(controller.name, clusterId, this.state().clusters[clusterId] ?? cluster)) continue;
+        const changed = await this.issue(cluster, controller.name, (env, live) => {
+          const actions = live ? controller.reconcile({ store: live, now: env.at, random: env.random }) : [];
+          if (actions.some((a) => a.type === 'createPods' && a.names.length >= BURST_REPLICAS)) bursting.add(controller.name);
+          return { type: 'ReconcileObjects', data: { clusterId, at: env.at, controller: controller.name, actions } };
+        });
+        this.gates.ran(controller.name, clusterId, changed);
+        acted = changed || acted;
+      }
+      again = bursting;
+    }
+    return acted;
   }
 
   /** schedulePods runs a scheduling cycle for every pending pod on the cached snapshot; it says whether anything changed. */
