@@ -23,8 +23,7 @@ export class ClusterSnapshot {
   private readonly table = new NodeTable(64);
   private readonly byName = new Map<string, NodeInfo>();
   private readonly zones = new Map<string, NodeInfo[]>();
-  private readonly podNodes = new Map<string, NodeInfo>();
-  /** podInfos holds each accounted pod's PodInfo by key, so finding one does not scan its node's pods. */
+  /** podInfos holds each accounted pod's PodInfo by key; its node is the one its nodeName names. */
   private readonly podInfos = new Map<string, PodInfo>();
   private ordered: NodeInfo[] | undefined;
   private affinityPods = 0;
@@ -70,10 +69,7 @@ export class ClusterSnapshot {
     const old = this.byName.get(info.name);
     const key = zoneKey(info.labels);
     if (old) {
-      for (const pod of old.pods) {
-        info.addPod(pod);
-        this.podNodes.set(pod.key, info);
-      }
+      for (const pod of old.pods) info.addPod(pod);
       const oldKey = zoneKey(old.labels);
       const oldZone = this.zones.get(oldKey)!;
       if (oldKey === key) oldZone[oldZone.indexOf(old)] = info;
@@ -109,7 +105,7 @@ export class ClusterSnapshot {
   addPod(pod: PodInfo): void {
     const info = pod.nodeName === undefined ? undefined : this.byName.get(pod.nodeName);
     if (!info) throw new Error(`pod ${pod.key}: node ${JSON.stringify(pod.nodeName)} is not in the snapshot`);
-    if (this.podNodes.has(pod.key)) throw new Error(`pod ${pod.key} is already on node ${this.podNodes.get(pod.key)!.name}`);
+    if (this.podInfos.has(pod.key)) throw new Error(`pod ${pod.key} is already on node ${this.podInfos.get(pod.key)!.nodeName}`);
     this.place(pod, info);
   }
 
@@ -122,11 +118,10 @@ export class ClusterSnapshot {
 
   /** removePod forgets a pod (`namespace/name`) wherever it is; false if it was not known. */
   removePod(key: string): boolean {
-    const info = this.podNodes.get(key);
     const pod = this.podInfos.get(key);
+    const info = this.nodeOf(key);
     if (!info || !pod) return false;
     info.removePod(pod);
-    this.podNodes.delete(key);
     this.podInfos.delete(key);
     if (pod.hasAffinity) this.affinityPods--;
     if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods--;
@@ -135,7 +130,7 @@ export class ClusterSnapshot {
 
   /** replacePod swaps a pod's PodInfo for another of the same pod on the same node with the same parsed requests and affinity (boundAs). */
   replacePod(next: PodInfo): void {
-    const info = this.podNodes.get(next.key);
+    const info = this.nodeOf(next.key);
     const old = this.podInfos.get(next.key);
     if (!info || !old || old.nodeName !== next.nodeName || old.requests !== next.requests) throw new Error(`pod ${next.key}: no PodInfo to replace on ${next.nodeName}`);
     info.replacePod(old, next);
@@ -149,7 +144,8 @@ export class ClusterSnapshot {
 
   /** nodeOf returns the node a pod (`namespace/name`) is on. */
   nodeOf(key: string): NodeInfo | undefined {
-    return this.podNodes.get(key);
+    const nodeName = this.podInfos.get(key)?.nodeName;
+    return nodeName === undefined ? undefined : this.byName.get(nodeName);
   }
 
   /** anyUnschedulable: some node is cordoned (spec.unschedulable). */
@@ -185,7 +181,6 @@ export class ClusterSnapshot {
 
   private place(pod: PodInfo, info: NodeInfo): void {
     info.addPod(pod);
-    this.podNodes.set(pod.key, info);
     this.podInfos.set(pod.key, pod);
     if (pod.hasAffinity) this.affinityPods++;
     if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinityPods++;

@@ -14,7 +14,12 @@ const NO_EXPLANATION = Object.freeze({ filtered: Object.freeze([]), scores: Obje
 
 /** pendingPod is a pod the scheduler may still place: not bound, not being deleted. */
 export function pendingPod(cluster: KubeCluster, namespace: string, name: string): Pod | undefined {
-  const pod = getObject<Pod>(cluster, 'Pod', namespace, name);
+  return pendingPodAt(cluster, objectKey(namespace, name));
+}
+
+/** pendingPodAt is pendingPod for a caller holding the pod's key. */
+function pendingPodAt(cluster: KubeCluster, key: string): Pod | undefined {
+  const pod = cluster.objects.Pod?.[key] as Pod | undefined;
   return pod && !pod.spec.nodeName && !pod.metadata.deletionTimestamp ? pod : undefined;
 }
 
@@ -28,8 +33,8 @@ function setScheduledCondition(pod: Pod, condition: PodCondition): void {
 
 function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: string): void {
   const key = objectKey(outcome.namespace, outcome.name);
-  const pod = cluster.objects.Pod?.[key] as Pod | undefined;
-  if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
+  const pod = pendingPodAt(cluster, key);
+  if (!pod) return;
   const attempts = (cluster.scheduling[key]?.attempts ?? 0) + 1;
   const explanation = outcome.explanation ?? NO_EXPLANATION;
   cluster.scheduling[key] = { attempts, nodeName: outcome.nodeName, ...(outcome.message ? { message: outcome.message } : {}), ...explanation };
