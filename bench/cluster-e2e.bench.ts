@@ -47,7 +47,9 @@ spec:
     await profile.stop();
     const cpu = process.cpuUsage(cpuBefore);
     const scheduledCpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const runningProfile = await startProfile(process.env.BENCH_PROFILE_RUNNING);
     await gql('mutation { advanceClock(seconds: 5) { now } }');
+    await runningProfile.stop();
     const runningSeconds = (performance.now() - started) / 1000;
     const counts = (await gql('query ($id: ID!) { cluster(id: $id) { workloads { kind readyReplicas } } }', { id })).cluster.workloads;
     console.log(`${PODS} pods scheduled in ${scheduledSeconds.toFixed(2)} s (${Math.round(PODS / scheduledSeconds)} pods/s, ${scheduledCpuSeconds.toFixed(2)} s of CPU), Running in ${runningSeconds.toFixed(2)} s; ${JSON.stringify(counts)}`);

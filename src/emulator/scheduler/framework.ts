@@ -111,6 +111,11 @@ export interface FilterPlugin extends Plugin {
 
 /** ScorePlugin ranks feasible nodes; preScore may precompute or Skip, normalizeScore rescales to 0-100. */
 export interface ScorePlugin extends Plugin {
+  /**
+   * nodeLocal: the score depends only on the pod's requests and the node's own NodeInfo (no cycle state, no other
+   * node, no normalizing), so the framework may remember it while neither changes (see score-memo.ts).
+   */
+  readonly nodeLocal?: boolean;
   preScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], snapshot: ClusterSnapshot): Status;
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
   /** addScores, when present, adds weight × score(node) into totals[i] for every node: score in one tight loop, same results. */

@@ -3,6 +3,7 @@ import type { Node, Taint } from '../kube/index.js';
 import { COL as col, NodeTable } from './node-table.js';
 import type { PodInfo } from './pod-info.js';
 import { Resource } from './resource.js';
+import type { ScoreMemo } from './score-memo.js';
 
 const noTaints: readonly Taint[] = Object.freeze([]);
 
@@ -30,6 +31,10 @@ export class NodeInfo {
   readonly podsWithAffinity: PodInfo[] = [];
   /** podsWithRequiredAntiAffinity are the pods with required anti-affinity terms. */
   readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
+  /** generation counts the changes to what the node's pods request (framework.NodeInfo.Generation). */
+  generation = 0;
+  /** scoreMemo is the node-local score sum last computed here (score-memo.ts). */
+  readonly scoreMemo: ScoreMemo = { key: 0, generation: -1, sum: 0 };
   private table: NodeTable;
   private row: number;
 
@@ -146,6 +151,7 @@ export class NodeInfo {
   private account(pod: PodInfo, sign: number): void {
     const d = this.table.data;
     const r = this.row;
+    this.generation++;
     d[r + col.REQ_CPU] += sign * pod.requests.milliCPU;
     d[r + col.REQ_MEMORY] += sign * pod.requests.memory;
     d[r + col.REQ_EPHEMERAL] += sign * pod.requests.ephemeralStorage;

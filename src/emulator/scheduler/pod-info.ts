@@ -38,6 +38,12 @@ function affinityTerm(namespace: string, term: PodAffinityTerm): AffinityTerm {
   };
 }
 
+function shapeOf(r: Resource): string {
+  let text = `${r.milliCPU},${r.memory},${r.ephemeralStorage},${r.allowedPodNumber}`;
+  if (r.scalar) for (const [name, v] of [...r.scalar].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) text += `,${name}=${v}`;
+  return text;
+}
+
 const none: readonly never[] = Object.freeze([]);
 
 function terms(namespace: string, list: readonly PodAffinityTerm[] | undefined): readonly AffinityTerm[] {
@@ -70,6 +76,8 @@ export class PodInfo {
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
   /** hasAffinity: the pod has podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
   readonly hasAffinity: boolean;
+
+  private shape: string | undefined;
 
   /** source is the stored pod this was parsed from: the pod itself, or the unbound pod an assumed copy was made of. */
   readonly source: Pod;
@@ -104,6 +112,11 @@ export class PodInfo {
   }
 
 
+
+  /** resourceShape is the pod's requests as text: pods alike in it score alike on node-local plugins. */
+  get resourceShape(): string {
+    return (this.shape ??= `${shapeOf(this.requests)};${shapeOf(this.nonZeroRequests)}`);
+  }
 
   /** terminating: the pod has a deletionTimestamp, so spreading ignores it. */
   get terminating(): boolean {

@@ -6,6 +6,7 @@ import type { ClusterSnapshot } from './cluster-snapshot.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile } from './profile.js';
+import { addNodeLocalScores, nodeLocalScorers } from './score-memo.js';
 
 /** prioritizeNodes returns each node's weighted total, or an error message from PreScore. */
 export function prioritizeNodes(
@@ -26,8 +27,11 @@ export function prioritizeNodes(
     else if (status.code !== 'Success') return `running PreScore plugin "${plugin.name}": ${status.message()}`;
   }
   const scores: number[] = new Array<number>(nodes.length).fill(0);
+  const nodeLocal = nodeLocalScorers(profile, state, explanation !== undefined);
+  if (nodeLocal.length > 0) addNodeLocalScores(profile, state, pod, nodes, nodeLocal, totals);
   for (const { plugin, weight } of profile.score) {
     if (state.skipScore.includes(plugin.name)) continue;
+    if (nodeLocal.length > 0 && nodeLocal.some((p) => p.plugin === plugin)) continue;
     if (!plugin.normalizeScore && !explanation) {
       addScores(plugin, weight, state, pod, nodes, totals);
       continue;

@@ -21,6 +21,9 @@ export interface WeightedScorePlugin {
 
 /** Profile holds the plugins of one scheduler profile, in configured order at each extension point. */
 export class Profile {
+  private static issued = 0;
+  /** id tells profiles apart in per-node memos (two profiles may configure one plugin differently). */
+  readonly id = ++Profile.issued;
   readonly preFilter: readonly PreFilterPlugin[];
   readonly filter: readonly FilterPlugin[];
   readonly score: readonly WeightedScorePlugin[];

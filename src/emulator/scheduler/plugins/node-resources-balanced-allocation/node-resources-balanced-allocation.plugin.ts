@@ -29,6 +29,8 @@ export function isBestEffort(podRequests: Resource): boolean {
 /** NodeResourcesBalancedAllocationPlugin scores balance; best-effort pods skip it (kubernetes#129138). */
 export class NodeResourcesBalancedAllocationPlugin implements ScorePlugin {
   readonly name = NODE_RESOURCES_BALANCED_ALLOCATION;
+  /** The balance reads only the pod's requests and the node's sums. */
+  readonly nodeLocal = true;
 
   /** preScore skips pods without cpu and memory requests, lest they all pile onto one node. */
   preScore(_state: CycleState, pod: PodInfo): Status {
