@@ -6,6 +6,7 @@ import type { ClusterSnapshot } from './cluster-snapshot.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile } from './profile.js';
+import { filterMemo, remember, remembered } from './score-memo.js';
 
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
@@ -81,6 +82,7 @@ export function findNodesThatPassFilters(
   explanation?: Explanation,
 ): Filtered {
   const filters: FilterPlugin[] = profile.filter.filter((pl) => !state.skipFilter.includes(pl.name));
+  const memo = filterMemo(profile, pod, filters, explanation !== undefined);
   const feasible: NodeInfo[] = [];
   const rejected = new StatusTally();
   const success = Status.success;
@@ -90,13 +92,20 @@ export function findNodesThatPassFilters(
     const node = nodes[(start + i) % n];
     let failed: Status | undefined;
     let j = 0;
-    // Like RunFilterPlugins, the first plugin that rejects the node ends its evaluation.
-    for (; j < filters.length; j++) {
-      const status = filters[j].filter(state, pod, node);
-      if (status !== success && status.code !== 'Success') {
-        failed = status;
-        break;
+    const known = memo && remembered(memo, node);
+    if (known) {
+      failed = known.verdict === success ? undefined : known.verdict;
+      j = known.failedAt;
+    } else {
+      // Like RunFilterPlugins, the first plugin that rejects the node ends its evaluation.
+      for (; j < filters.length; j++) {
+        const status = filters[j].filter(state, pod, node);
+        if (status !== success && status.code !== 'Success') {
+          failed = status;
+          break;
+        }
       }
+      if (memo) remember(memo, node, failed ?? success, j);
     }
     if (failed === undefined) feasible.push(node);
     else if (failed.isRejected()) {

@@ -106,6 +106,8 @@ export interface PreFilterPlugin extends Plugin {
 
 /** FilterPlugin decides whether one node can run the pod. */
 export interface FilterPlugin extends Plugin {
+  /** nodeLocal: the verdict depends only on the pod's requests and the node's own NodeInfo (see score-memo.ts). */
+  readonly nodeLocal?: boolean;
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
 }
 

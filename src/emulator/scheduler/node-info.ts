@@ -3,7 +3,7 @@ import type { Node, Taint } from '../kube/index.js';
 import { COL as col, NodeTable } from './node-table.js';
 import type { PodInfo } from './pod-info.js';
 import { Resource } from './resource.js';
-import type { ScoreMemo } from './score-memo.js';
+import type { NodeMemo } from './score-memo.js';
 
 const noTaints: readonly Taint[] = Object.freeze([]);
 
@@ -33,8 +33,8 @@ export class NodeInfo {
   readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
   /** generation counts the changes to what the node's pods request (framework.NodeInfo.Generation). */
   generation = 0;
-  /** scoreMemo is the node-local score sum last computed here (score-memo.ts). */
-  readonly scoreMemo: ScoreMemo = { key: 0, generation: -1, sum: 0 };
+  /** memo is the node-local filter verdict and score sum last computed here (score-memo.ts). */
+  readonly memo: NodeMemo = { filterKey: 0, filterGeneration: -1, verdict: undefined, failedAt: 0, scoreKey: 0, scoreGeneration: -1, sum: 0 };
   private table: NodeTable;
   private row: number;
 

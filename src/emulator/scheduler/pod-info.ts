@@ -44,6 +44,27 @@ function shapeOf(r: Resource): string {
   return text;
 }
 
+/** ParsedRequests are a pod's requests, plain and non-zero. */
+interface ParsedRequests {
+  readonly requests: Resource;
+  readonly nonZeroRequests: Resource;
+}
+
+/** byContainers shares parsed requests among pods whose container lists are one frozen array (a template's pods), which nothing can change. */
+const byContainers = new WeakMap<object, ParsedRequests>();
+
+/** requestsOf parses a pod's requests, once per shared container list when the containers alone decide them. */
+function requestsOf(pod: Pod): ParsedRequests {
+  const { containers, initContainers } = pod.spec;
+  const shared = containers !== undefined && Object.isFrozen(containers) && !initContainers?.length && !(pod.spec as { overhead?: unknown }).overhead;
+  let parsed = shared ? byContainers.get(containers) : undefined;
+  if (!parsed) {
+    parsed = { requests: podRequests(pod, false), nonZeroRequests: podRequests(pod, true) };
+    if (shared) byContainers.set(containers, parsed);
+  }
+  return parsed;
+}
+
 const none: readonly never[] = Object.freeze([]);
 
 function terms(namespace: string, list: readonly PodAffinityTerm[] | undefined): readonly AffinityTerm[] {
@@ -93,8 +114,9 @@ export class PodInfo {
     this.key = base?.key ?? flatString(`${this.namespace}/${this.name}`);
     this.nodeName = pod.spec.nodeName || undefined;
     this.labels = pod.metadata.labels ?? {};
-    this.requests = base?.requests ?? podRequests(pod, false);
-    this.nonZeroRequests = base?.nonZeroRequests ?? podRequests(pod, true);
+    const requests = base ?? requestsOf(pod);
+    this.requests = requests.requests;
+    this.nonZeroRequests = requests.nonZeroRequests;
     const affinity = pod.spec.affinity;
     this.requiredAffinityTerms = base?.requiredAffinityTerms ?? terms(this.namespace, affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution);
     this.requiredAntiAffinityTerms =

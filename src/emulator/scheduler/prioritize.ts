@@ -26,7 +26,7 @@ export function prioritizeNodes(
     if (status.code === 'Skip') state.skipScore.push(plugin.name);
     else if (status.code !== 'Success') return `running PreScore plugin "${plugin.name}": ${status.message()}`;
   }
-  const scores: number[] = new Array<number>(nodes.length).fill(0);
+  let scores: number[] | undefined;
   const nodeLocal = nodeLocalScorers(profile, state, explanation !== undefined);
   if (nodeLocal.length > 0) addNodeLocalScores(profile, state, pod, nodes, nodeLocal, totals);
   for (const { plugin, weight } of profile.score) {
@@ -37,6 +37,7 @@ export function prioritizeNodes(
       continue;
     }
     if (!explanation && plugin.addUniformScores?.(state, pod, nodes, weight, totals)) continue;
+    scores ??= new Array<number>(nodes.length).fill(0);
     for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]);
     const raw = explanation ? [...scores] : undefined;
     plugin.normalizeScore?.(state, pod, nodes, scores);

@@ -16,7 +16,7 @@ const statusByMask: readonly Status[] = Array.from({ length: 16 }, (_, mask) => 
 /** NodeResourcesFitPlugin filters on requests vs allocatable and scores LeastAllocated. */
 export class NodeResourcesFitPlugin implements PreFilterPlugin, FilterPlugin, ScorePlugin {
   readonly name = NODE_RESOURCES_FIT;
-  /** LeastAllocated reads only the pod's requests and the node's sums. */
+  /** The fit and LeastAllocated read only the pod's requests and the node's sums. */
   readonly nodeLocal = true;
 
   /** preFilter records the pod's requests (max of containers' sum and each init container). */
