@@ -2,6 +2,7 @@
 import { flatString } from '../kube/flat-string.js';
 import { matchesSelector, type LabelSelector, type Labels, type Pod, type PodAffinityTerm } from '../kube/index.js';
 import { podRequests, type Resource } from './resource.js';
+import { shapeId } from './score-memo.js';
 
 /** AffinityTerm is a parsed PodAffinityTerm: the namespaces it covers, its selectors and topology key. */
 export interface AffinityTerm {
@@ -98,7 +99,7 @@ export class PodInfo {
   /** hasAffinity: the pod has podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
   readonly hasAffinity: boolean;
 
-  private shape: string | undefined;
+  private shape: number | undefined;
 
   /** source is the stored pod this was parsed from: the pod itself, or the unbound pod an assumed copy was made of. */
   readonly source: Pod;
@@ -135,9 +136,9 @@ export class PodInfo {
 
 
 
-  /** resourceShape is the pod's requests as text: pods alike in it score alike on node-local plugins. */
-  get resourceShape(): string {
-    return (this.shape ??= `${shapeOf(this.requests)};${shapeOf(this.nonZeroRequests)}`);
+  /** shapeId numbers the pod's requests: pods alike in them are judged alike by node-local plugins (score-memo.ts). */
+  get shapeId(): number {
+    return (this.shape ??= shapeId(`${shapeOf(this.requests)};${shapeOf(this.nonZeroRequests)}`));
   }
 
   /** terminating: the pod has a deletionTimestamp, so spreading ignores it. */

@@ -11,22 +11,35 @@ import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile, WeightedScorePlugin } from './profile.js';
 
-const keys = new Map<string, number>();
-const KEYS_KEPT = 10_000;
-/** issued only grows: a key number, once given, never means anything else, even after `keys` is cleared. */
-let issued = 0;
+const shapes = new Map<string, number>();
+const SHAPES_KEPT = 100_000;
+/** shapesIssued only grows: a shape number, once given, never means another shape, even after `shapes` is cleared. */
+let shapesIssued = 0;
 
-/** memoKey numbers a memo's context: the profile, the pod's resource shape and the plugins that answer. */
-function memoKey(profile: Profile, pod: PodInfo, plugins: ReadonlyArray<{ readonly name: string }>, point: string): number {
-  let text = `${point}\u0000${profile.id}\u0000${pod.resourceShape}\u0000`;
-  for (const { name } of plugins) text += `${name},`;
-  let key = keys.get(text);
-  if (key === undefined) {
-    if (keys.size >= KEYS_KEPT) keys.clear();
-    key = ++issued;
-    keys.set(text, key);
+/** shapeId numbers a pod's resource shape. */
+export function shapeId(shape: string): number {
+  let id = shapes.get(shape);
+  if (id === undefined) {
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    id = ++shapesIssued;
+    shapes.set(shape, id);
   }
-  return key;
+  return id;
+}
+
+const PLUGIN_BITS = 12;
+const PROFILE_BITS = 12;
+
+/**
+ * memoKey numbers a memo's context: the extension point, the profile, the pod's resource shape and which of the
+ * point's plugins answer (a bit per plugin of the profile's list). One number, so a cycle builds no string; a profile
+ * with more plugins at a point than the bits hold remembers nothing (0 is never a key).
+ */
+function memoKey(profile: Profile, pod: PodInfo, all: readonly object[], answering: readonly object[], point: 0 | 1): number {
+  if (all.length > PLUGIN_BITS || profile.id >= 2 ** PROFILE_BITS || pod.shapeId >= 2 ** 28) return 0;
+  let mask = 0;
+  for (const plugin of answering) mask |= 1 << all.indexOf(plugin);
+  return ((pod.shapeId * 2 ** PROFILE_BITS + profile.id) * 2 ** PLUGIN_BITS + mask) * 2 + point;
 }
 
 /** NodeMemo is the slot the memo keeps on each NodeInfo: the last verdict (and the index of the filter that gave it) and score sum, with the keys and generations they hold for. */
@@ -48,7 +61,8 @@ export interface FilterMemo {
 /** filterMemo is the memo for this cycle's filters, or undefined when one of them looks beyond the node (or the cycle is explained). */
 export function filterMemo(profile: Profile, pod: PodInfo, filters: readonly FilterPlugin[], explaining: boolean): FilterMemo | undefined {
   if (explaining || filters.length === 0 || !filters.every((f) => f.nodeLocal === true)) return undefined;
-  return { key: memoKey(profile, pod, filters, 'filter') };
+  const key = memoKey(profile, pod, profile.filter, filters, 0);
+  return key === 0 ? undefined : { key };
 }
 
 /** remembered is the node's verdict under this memo, if it still holds: the Status and the index of the filter that gave it. */
@@ -81,11 +95,11 @@ export function addNodeLocalScores(
   plugins: readonly WeightedScorePlugin[],
   totals: number[],
 ): void {
-  const key = memoKey(profile, pod, plugins.map((p) => p.plugin), 'score');
+  const key = memoKey(profile, pod, profile.score, plugins, 1);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     const slot = node.memo;
-    if (slot.scoreKey === key && slot.scoreGeneration === node.generation) {
+    if (key !== 0 && slot.scoreKey === key && slot.scoreGeneration === node.generation) {
       totals[i] += slot.sum;
       continue;
     }

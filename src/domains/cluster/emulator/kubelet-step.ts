@@ -59,16 +59,22 @@ function planOf(cluster: KubeCluster, key: string, seed: number): Planned | unde
   return { key, namespace, name, stage: stage.name, delay, dueAt, seq: creationSeq(cluster, 'Pod', key) ?? 0 };
 }
 
-/** KubeletQueue keeps every pod's next kubelet stage in a heap by due time, replanning only the pods events touched. */
+/**
+ * KubeletQueue keeps every pod's next kubelet stage by due time, replanning only the pods events touched. Pods fall due
+ * in few instants (jitter moves in 100 ms steps), so they wait in one bucket per instant, the instants in a heap: taking
+ * the due pods reads each bucket in order instead of sifting every pod through a heap of them all.
+ */
 export class KubeletQueue {
-  private readonly heap = new MinHeap<Planned>((a, b) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq));
+  private readonly instants = new MinHeap<number>((a, b) => a < b);
+  private readonly buckets = new Map<number, Planned[]>();
   private readonly current = new Map<string, Planned>();
 
   /** refresh replans the pods touched since the last refresh (all of them the first time). */
   refresh(cluster: KubeCluster, touched: Touched, seed: number): void {
     let keys: Iterable<string> = touched.pods;
     if (touched.all) {
-      this.heap.clear();
+      this.instants.clear();
+      this.buckets.clear();
       this.current.clear();
       keys = allPods(cluster).list().map((e) => e.key);
     } else if (touched.nodes.size > 0) {
@@ -82,18 +88,29 @@ export class KubeletQueue {
         continue;
       }
       this.current.set(key, planned);
-      this.heap.push(planned);
+      let bucket = this.buckets.get(planned.dueAt);
+      if (!bucket) {
+        this.buckets.set(planned.dueAt, (bucket = []));
+        this.instants.push(planned.dueAt);
+      }
+      bucket.push(planned);
     }
   }
 
   /** due takes every pod whose stage has come, grouped by stage in lifecycle order, each group in creation order. */
   due(cluster: KubeCluster, now: number): KubeletPlan {
     const byStage = new Map<string, Planned[]>();
-    for (let top = this.live(); top && top.dueAt <= now; top = this.live()) {
-      this.heap.pop();
-      this.current.delete(top.key);
-      if (!cluster.objects.Pod?.[top.key]) continue;
-      (byStage.get(top.stage) ?? byStage.set(top.stage, []).get(top.stage)!).push(top);
+    for (let at = this.instants.peek(); at !== undefined && at <= now; at = this.instants.peek()) {
+      this.instants.pop();
+      const bucket = this.buckets.get(at)!;
+      this.buckets.delete(at);
+      for (const planned of bucket) {
+        // A pod replanned since it was filed here waits in another bucket now.
+        if (this.current.get(planned.key) !== planned) continue;
+        this.current.delete(planned.key);
+        if (!cluster.objects.Pod?.[planned.key]) continue;
+        (byStage.get(planned.stage) ?? byStage.set(planned.stage, []).get(planned.stage)!).push(planned);
+      }
     }
     const due = podStages
       .filter((s) => byStage.has(s.name))
@@ -104,14 +121,15 @@ export class KubeletQueue {
           .sort((a, b) => a.seq - b.seq)
           .map((p): PodAdvance => (p.stage === 'pod-start' ? { namespace: p.namespace, name: p.name, pulledMs: p.delay } : { namespace: p.namespace, name: p.name })),
       }));
-    return { due, nextDueAt: this.live()?.dueAt };
+    return { due, nextDueAt: this.nextDueAt() };
   }
 
-  /** live drops heap entries a later plan replaced, and returns the first still current. */
-  private live(): Planned | undefined {
-    for (let top = this.heap.peek(); top; top = this.heap.peek()) {
-      if (this.current.get(top.key) === top) return top;
-      this.heap.pop();
+  /** nextDueAt is the first instant some pod still waits for, dropping instants whose pods were all replanned. */
+  private nextDueAt(): number | undefined {
+    for (let at = this.instants.peek(); at !== undefined; at = this.instants.peek()) {
+      if (this.buckets.get(at)!.some((planned) => this.current.get(planned.key) === planned)) return at;
+      this.instants.pop();
+      this.buckets.delete(at);
     }
     return undefined;
   }
