@@ -1,5 +1,5 @@
 import type { Pod } from '../kube/pod.js';
-import { factBit, matchingStageOfMask, type PodFact, type PodStage } from './pod-stages.js';
+import { factBit, matchingStageOfMask, stageHoldsForMask, type PodFact, type PodStage } from './pod-stages.js';
 
 /** podFacts observes a pod the way the stages' `when` lists read it. */
 export function podFacts(pod: Pod): Set<PodFact> {
@@ -55,4 +55,9 @@ export function podFactMask(pod: Pod): number {
 /** podStageOf is the stage a pod is in now: matchingStage(podFacts(pod)), faster. */
 export function podStageOf(pod: Pod, stages?: readonly PodStage[]): PodStage | undefined {
   return matchingStageOfMask(podFactMask(pod), stages);
+}
+
+/** podMeetsStage says whether the pod meets a stage's conditions now, whether or not an earlier stage would match it first. */
+export function podMeetsStage(pod: Pod, stage: PodStage): boolean {
+  return stageHoldsForMask(stage, podFactMask(pod));
 }

@@ -26,7 +26,7 @@ function walk(pod: Pod): { names: string[]; pod: Pod } {
 describe('pod lifecycle stages', () => {
   it('takes a bound pod through ContainerCreating to Running and Ready', () => {
     const { names, pod } = walk(nginx());
-    expect(names).toEqual(['pod-create', 'pod-start', 'pod-ready-without-probe']);
+    expect(names).toEqual(['pod-create', 'pod-start-without-probe']);
     expect(pod.status).toMatchObject({ phase: 'Running', hostIP: '172.0.0.2', podIP: '10.0.0.2' });
     expect(pod.status!.containerStatuses![0]).toMatchObject({
       name: 'nginx',
@@ -64,7 +64,7 @@ describe('pod lifecycle stages', () => {
   });
 
   it('draws the image-pull jitter from the seeded generator', () => {
-    const start = podStages.find((s) => s.name === 'pod-start')!;
+    const start = podStages.find((s) => s.name === 'pod-start-without-probe')!;
     const delays = [1, 2, 3].map((seed) => stageDelayMs(start, nginx(), new SeededRandom(seed)));
     expect(delays.every((d) => d >= 1_000 && d <= 3_000)).toBe(true);
     expect(stageDelayMs(start, nginx(), new SeededRandom(1))).toBe(delays[0]);

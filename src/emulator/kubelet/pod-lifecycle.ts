@@ -74,7 +74,7 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
     status.containerStatuses = pod.spec.containers.map((c): ContainerStatus => {
       const image = fullImage(c.image);
       const containerID = containerId(`${pod.metadata.uid}/${c.name}/0`);
-      return { name: c.name, state: runningState(ctx.at), lastState: EMPTY_CONTAINER_STATE, ready: false, started: true, restartCount: 0, image, imageID: imageId(image), containerID };
+      return { name: c.name, state: runningState(ctx.at), lastState: EMPTY_CONTAINER_STATE, ready: next.ready ?? false, started: true, restartCount: 0, image, imageID: imageId(image), containerID };
     });
   }
   if (next.containers === 'restart') {
@@ -86,7 +86,7 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
       return { ...s, state: runningState(ctx.at), ready: !probed, started: true, restartCount, containerID };
     });
   }
-  if (next.ready !== undefined) {
+  if (next.ready !== undefined && next.containers !== 'running') {
     status.containerStatuses = (status.containerStatuses ?? []).map((s) => ({ ...s, ready: next.ready! }));
   }
   if (next.phase) status.phase = next.phase;

@@ -19,6 +19,8 @@ export interface StageDelay {
   readonly fromPod?: 'readinessInitialDelay' | 'terminationGrace' | 'crashBackoff';
   /** atMostMs caps a delay read from the pod. */
   readonly atMostMs?: number;
+  /** jitterOf draws the jitter as the named stage does: stages that model the same wait (an image pull) wait alike. */
+  readonly jitterOf?: string;
 }
 
 /** StageNext is the state a stage moves a pod into. */
@@ -67,6 +69,25 @@ export const podStages: readonly PodStage[] = [
       containers: 'creating',
       assignAddresses: true,
       events: [{ type: 'Normal', reason: 'Pulling', message: 'Pulling image "{image}"', perContainer: true }],
+    },
+  },
+  {
+    // Without a readiness probe a running container is ready at once: the kubelet's first status after the start says
+    // Running and Ready together (prober_manager: no probe, ready once running), so one stage does both.
+    name: 'pod-start-without-probe',
+    when: ['bound', 'containersCreating'],
+    unless: ['deleting', 'hasReadinessProbe'],
+    delay: { ms: 1_000, jitterMs: 2_000, jitterOf: 'pod-start' },
+    gate: 'volumesAttached',
+    next: {
+      containers: 'running',
+      ready: true,
+      phase: 'Running',
+      events: [
+        { type: 'Normal', reason: 'Pulled', message: 'Successfully pulled image "{image}" in {pulled}', perContainer: true },
+        { type: 'Normal', reason: 'Created', message: 'Created container {container}', perContainer: true },
+        { type: 'Normal', reason: 'Started', message: 'Started container {container}', perContainer: true },
+      ],
     },
   },
   {
@@ -135,6 +156,15 @@ const maskOf = (facts: readonly PodFact[]): number => facts.reduce((mask, f) => 
 
 /** compiled holds each stage list's stages as bit masks, so matching a pod allocates nothing. */
 const compiled = new WeakMap<readonly PodStage[], ReadonlyArray<{ stage: PodStage; when: number; unless: number }>>();
+
+/** stageHoldsForMask says whether a fact mask meets one stage's conditions (it need not be the first stage that matches). */
+export function stageHoldsForMask(stage: PodStage, facts: number): boolean {
+  let masks = stageMasks.get(stage);
+  if (!masks) stageMasks.set(stage, (masks = { when: maskOf(stage.when), unless: maskOf(stage.unless ?? []) }));
+  return (facts & masks.when) === masks.when && (facts & masks.unless) === 0;
+}
+
+const stageMasks = new WeakMap<PodStage, { when: number; unless: number }>();
 
 /** matchingStageOfMask is matchingStage over a fact mask (see factBit). */
 export function matchingStageOfMask(facts: number, stages: readonly PodStage[] = podStages): PodStage | undefined {

@@ -1,7 +1,7 @@
 import { SeededRandom, seedFromText } from '../../../emulator/clock/index.js';
 import { objectKey, type Pod } from '../../../emulator/kube/index.js';
 import { creationSeq } from '../../../emulator/kube/store-index.js';
-import { podStageOf, podStages, stageDelayMs, stageGateOpen } from '../../../emulator/kubelet/index.js';
+import { podStageOf, podStages, stageDelayMs, stageGateOpen, type PodStage } from '../../../emulator/kubelet/index.js';
 import type { KubeCluster } from '../kube/kube.types.js';
 import { allPods, podsOnNode } from '../kube/pod-groups.js';
 import type { Touched } from './cluster-watch.js';
@@ -31,9 +31,12 @@ interface Planned {
 }
 
 /** jitterFor draws a stage's jitter from the account's seed and the pod, so the same pod waits the same, replayed or not. */
-function jitterFor(seed: number, pod: Pod, stage: string): SeededRandom {
-  return new SeededRandom(seedFromText(`${seed}/${pod.metadata.uid}/${stage}`));
+function jitterFor(seed: number, pod: Pod, stage: PodStage): SeededRandom {
+  return new SeededRandom(seedFromText(`${seed}/${pod.metadata.uid}/${stage.delay.jitterOf ?? stage.name}`));
 }
+
+/** PULLING_STAGES are the stages whose wait is the image pull: their events report how long it took. */
+const PULLING_STAGES = new Set(podStages.filter((s) => s.next.events?.some((e) => e.message.includes('{pulled}'))).map((s) => s.name));
 
 /** NO_JITTER stands in for a generator when a stage has no jitter to draw. */
 const NO_JITTER = new SeededRandom(0);
@@ -53,7 +56,7 @@ function planOf(cluster: KubeCluster, key: string, seed: number): Planned | unde
   if (!pod?.spec.nodeName || cluster.nodeFailures[pod.spec.nodeName] !== undefined) return undefined;
   const stage = podStageOf(pod);
   if (!stage || !stageGateOpen(stage, pod, cluster)) return undefined;
-  const delay = stageDelayMs(stage, pod, stage.delay.jitterMs ? jitterFor(seed, pod, stage.name) : NO_JITTER);
+  const delay = stageDelayMs(stage, pod, stage.delay.jitterMs ? jitterFor(seed, pod, stage) : NO_JITTER);
   const dueAt = timeOf(cluster.podSince[key] ?? pod.metadata.creationTimestamp!) + delay;
   const { namespace = 'default', name = '' } = pod.metadata;
   return { key, namespace, name, stage: stage.name, delay, dueAt, seq: creationSeq(cluster, 'Pod', key) ?? 0 };
@@ -119,7 +122,7 @@ export class KubeletQueue {
         pods: byStage
           .get(s.name)!
           .sort((a, b) => a.seq - b.seq)
-          .map((p): PodAdvance => (p.stage === 'pod-start' ? { namespace: p.namespace, name: p.name, pulledMs: p.delay } : { namespace: p.namespace, name: p.name })),
+          .map((p): PodAdvance => (PULLING_STAGES.has(p.stage) ? { namespace: p.namespace, name: p.name, pulledMs: p.delay } : { namespace: p.namespace, name: p.name })),
       }));
     return { due, nextDueAt: this.nextDueAt() };
   }

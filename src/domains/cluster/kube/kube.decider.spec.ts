@@ -18,6 +18,8 @@ function world() {
     for (const e of events) kubeObjectsProjection.apply(state, { ...e, position: ++position, streamId: 's', streamVersion: position, metadata: { accountId: 'acme', virtualTime: at } } as unknown as StoredEvent);
   };
   const cluster = () => state.clusters['cls-1'];
+  /** replay folds events as a log holds them, without deciding (a log written by an older version). */
+  const replay = (events: KubeEvent[]) => apply(events);
   const decide = (command: KubeCommand) => {
     const events = decideKube(command, cluster());
     apply(events);
@@ -30,7 +32,7 @@ function world() {
   const created = clusterDecider.decide(create, clusterDecider.initialState);
   const nodes = clusterDecider.decide({ type: 'AddNodes', data: { accountId: 'acme', clusterId: 'cls-1', count: 2, instanceType: 'S2.MEDIUM4', instanceIds: ['ins-a', 'ins-b'], at } }, clusterDecider.evolve(clusterDecider.initialState, created[0]));
   apply([...created, ...nodes]);
-  return { state, cluster, decide };
+  return { state, cluster, decide, replay };
 }
 
 const nginx = (extra: Partial<Pod['spec']> = {}): KubeObject => ({
@@ -74,11 +76,14 @@ describe('kube objects', () => {
     decide(apply([nginx()]));
     decide({ type: 'SchedulePods', data: { clusterId: 'cls-1', at, outcomes: [{ namespace: 'default', name: 'nginx', nodeName: '172.0.0.2' }], nextStartIndex: 1 } });
     decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at, stage: 'pod-create', pods: [{ namespace: 'default', name: 'nginx' }] } });
-    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-start', pods: [{ namespace: 'default', name: 'nginx', pulledMs: 1500 }] } });
-    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-ready-without-probe', pods: [{ namespace: 'default', name: 'nginx' }] } });
+    // No readiness probe: one status update says Running and Ready, as the kubelet's first one after the start does.
+    expect(decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-start', pods: [{ namespace: 'default', name: 'nginx', pulledMs: 1500 }] } })).toEqual([]);
+    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at: later, stage: 'pod-start-without-probe', pods: [{ namespace: 'default', name: 'nginx', pulledMs: 1500 }] } });
     const pod = getObject<Pod>(cluster(), 'Pod', 'default', 'nginx')!;
     expect(pod.spec.nodeName).toBe('172.0.0.2');
     expect(pod.status).toMatchObject({ phase: 'Running', hostIP: '172.0.0.2', podIP: '10.0.0.2' });
+    expect(pod.status!.containerStatuses).toMatchObject([{ ready: true, started: true }]);
+    expect(pod.status!.conditions!.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', lastTransitionTime: later });
     const events = listObjects<KubeEventObject>(cluster(), 'Event').map((e) => [e.reason, e.message]);
     expect(events).toEqual([
       ['Scheduled', 'Successfully assigned default/nginx to 172.0.0.2'],
@@ -87,6 +92,17 @@ describe('kube objects', () => {
       ['Created', 'Created container nginx'],
       ['Started', 'Started container nginx'],
     ]);
+  });
+
+  it('replays a log written before pod-start-without-probe: pod-start, then pod-ready-without-probe, still run the pod and make it ready', () => {
+    const { decide, replay, cluster } = world();
+    decide(apply([nginx()]));
+    decide({ type: 'SchedulePods', data: { clusterId: 'cls-1', at, outcomes: [{ namespace: 'default', name: 'nginx', nodeName: '172.0.0.2' }], nextStartIndex: 1 } });
+    decide({ type: 'AdvancePods', data: { clusterId: 'cls-1', at, stage: 'pod-create', pods: [{ namespace: 'default', name: 'nginx' }] } });
+    replay([{ type: 'PodsAdvanced', data: { clusterId: 'cls-1', at: later, stage: 'pod-start', pods: [{ namespace: 'default', name: 'nginx', pulledMs: 1500 }] } }]);
+    expect(getObject<Pod>(cluster(), 'Pod', 'default', 'nginx')!.status).toMatchObject({ phase: 'Running', containerStatuses: [{ ready: false }] });
+    replay([{ type: 'PodsAdvanced', data: { clusterId: 'cls-1', at: later, stage: 'pod-ready-without-probe', pods: [{ namespace: 'default', name: 'nginx' }] } }]);
+    expect(getObject<Pod>(cluster(), 'Pod', 'default', 'nginx')!.status).toMatchObject({ phase: 'Running', containerStatuses: [{ ready: true }] });
   });
 
   it('counts a repeated FailedScheduling into one event, and ignores stale outcomes', () => {

@@ -1,5 +1,5 @@
 import { getObject, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
-import { nextStatus, podStageOf, podStages, sharedCondition, stageEvents } from '../../../emulator/kubelet/index.js';
+import { nextStatus, podMeetsStage, podStages, sharedCondition, stageEvents } from '../../../emulator/kubelet/index.js';
 import { recordEvent } from './kube-events.js';
 import { podIpAllocator, type PodIpAllocator } from './pod-addresses.js';
 import type { KubeCluster, KubeEvent, SchedulingOutcome } from './kube.types.js';
@@ -67,7 +67,8 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   for (const { namespace, name, pulledMs } of data.pods) {
     const key = objectKey(namespace, name);
     const pod = cluster.objects.Pod?.[key] as Pod | undefined;
-    if (!pod || podStageOf(pod)?.name !== stage.name) continue;
+    // The decider chose this stage for the pod, which meets its conditions again on replay (an older log may name a stage a newer one now precedes).
+    if (!pod || !podMeetsStage(pod, stage)) continue;
     const node = getObject<Node>(cluster, 'Node', undefined, pod.spec.nodeName ?? '');
     const source = { component: 'kubelet', host: pod.spec.nodeName };
     for (const note of stageEvents(pod, stage.next.events ?? [], pulledMs)) recordEvent(cluster, pod, note, source, data.at);
