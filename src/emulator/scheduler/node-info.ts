@@ -3,7 +3,18 @@ import type { Node, Taint } from '../kube/index.js';
 import { COL as col, NodeTable } from './node-table.js';
 import type { PodInfo } from './pod-info.js';
 import { Resource } from './resource.js';
-import type { NodeMemo } from './score-memo.js';
+
+/** NodeMemo is the slot the memo keeps on each NodeInfo: the last verdict (and the index of the filter that gave it) and score sum, with the keys and generations they hold for. */
+export interface NodeMemo {
+  filterKey: number;
+  filterGeneration: number;
+  /** verdict is the filters' Status (held as unknown so this file needs nothing from the framework). */
+  verdict: unknown;
+  failedAt: number;
+  scoreKey: number;
+  scoreGeneration: number;
+  sum: number;
+}
 
 const noTaints: readonly Taint[] = Object.freeze([]);
 

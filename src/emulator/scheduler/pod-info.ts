@@ -2,7 +2,7 @@
 import { flatString } from '../kube/flat-string.js';
 import { matchesSelector, type LabelSelector, type Labels, type Pod, type PodAffinityTerm } from '../kube/index.js';
 import { podRequests, type Resource } from './resource.js';
-import { shapeId } from './score-memo.js';
+import { shapeId, shapeText } from './resource-shape.js';
 
 /** AffinityTerm is a parsed PodAffinityTerm: the namespaces it covers, its selectors and topology key. */
 export interface AffinityTerm {
@@ -37,12 +37,6 @@ function affinityTerm(namespace: string, term: PodAffinityTerm): AffinityTerm {
     namespaceSelector: term.namespaceSelector,
     topologyKey: term.topologyKey,
   };
-}
-
-function shapeOf(r: Resource): string {
-  let text = `${r.milliCPU},${r.memory},${r.ephemeralStorage},${r.allowedPodNumber}`;
-  if (r.scalar) for (const [name, v] of [...r.scalar].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) text += `,${name}=${v}`;
-  return text;
 }
 
 /** ParsedRequests are a pod's requests, plain and non-zero. */
@@ -138,7 +132,7 @@ export class PodInfo {
 
   /** shapeId numbers the pod's requests: pods alike in them are judged alike by node-local plugins (score-memo.ts). */
   get shapeId(): number {
-    return (this.shape ??= shapeId(`${shapeOf(this.requests)};${shapeOf(this.nonZeroRequests)}`));
+    return (this.shape ??= shapeId(shapeText(this.requests, this.nonZeroRequests)));
   }
 
   /** terminating: the pod has a deletionTimestamp, so spreading ignores it. */

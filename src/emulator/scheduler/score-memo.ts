@@ -7,25 +7,9 @@
  * are integers, so the order of addition changes nothing).
  */
 import type { CycleState, FilterPlugin, Status } from './framework.js';
-import type { NodeInfo } from './node-info.js';
+import type { NodeInfo, NodeMemo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile, WeightedScorePlugin } from './profile.js';
-
-const shapes = new Map<string, number>();
-const SHAPES_KEPT = 100_000;
-/** shapesIssued only grows: a shape number, once given, never means another shape, even after `shapes` is cleared. */
-let shapesIssued = 0;
-
-/** shapeId numbers a pod's resource shape. */
-export function shapeId(shape: string): number {
-  let id = shapes.get(shape);
-  if (id === undefined) {
-    if (shapes.size >= SHAPES_KEPT) shapes.clear();
-    id = ++shapesIssued;
-    shapes.set(shape, id);
-  }
-  return id;
-}
 
 const PLUGIN_BITS = 12;
 const PROFILE_BITS = 12;
@@ -42,17 +26,6 @@ function memoKey(profile: Profile, pod: PodInfo, all: readonly object[], answeri
   return ((pod.shapeId * 2 ** PROFILE_BITS + profile.id) * 2 ** PLUGIN_BITS + mask) * 2 + point;
 }
 
-/** NodeMemo is the slot the memo keeps on each NodeInfo: the last verdict (and the index of the filter that gave it) and score sum, with the keys and generations they hold for. */
-export interface NodeMemo {
-  filterKey: number;
-  filterGeneration: number;
-  verdict: Status | undefined;
-  failedAt: number;
-  scoreKey: number;
-  scoreGeneration: number;
-  sum: number;
-}
-
 /** FilterMemo answers Filter for one cycle when every filter that runs is node-local. */
 export interface FilterMemo {
   readonly key: number;
@@ -66,9 +39,9 @@ export function filterMemo(profile: Profile, pod: PodInfo, filters: readonly Fil
 }
 
 /** remembered is the node's verdict under this memo, if it still holds: the Status and the index of the filter that gave it. */
-export function remembered(memo: FilterMemo, node: NodeInfo): NodeMemo | undefined {
+export function remembered(memo: FilterMemo, node: NodeInfo): { readonly verdict: Status; readonly failedAt: number } | undefined {
   const slot = node.memo;
-  return slot.filterKey === memo.key && slot.filterGeneration === node.generation ? slot : undefined;
+  return slot.filterKey === memo.key && slot.filterGeneration === node.generation ? (slot as NodeMemo & { verdict: Status }) : undefined;
 }
 
 /** remember keeps a node's verdict under this memo. */
