@@ -4,7 +4,7 @@ import { COL as col, NodeTable } from './node-table.js';
 import type { PodInfo } from './pod-info.js';
 import { Resource } from './resource.js';
 
-/** NodeMemo is the slot the memo keeps on each NodeInfo: the last verdict (and the index of the filter that gave it) and score sum, with the keys and generations they hold for. */
+/** NodeMemo is what score-memo.ts keeps on each NodeInfo: the last verdict (and the index of the filter that gave it) and score sum, with the keys and generations they hold for. */
 export interface NodeMemo {
   filterKey: number;
   filterGeneration: number;
@@ -26,7 +26,17 @@ function addScalars(into: Map<string, number> | undefined, from: Map<string, num
 }
 
 /** NodeInfo is one node and its pods; its numbers live in a NodeTable row (the snapshot's, or its own). */
-export class NodeInfo {
+export class NodeInfo implements NodeMemo {
+  // The memo's fields come first and on the NodeInfo itself: a cycle reads them for hundreds of nodes, one object each.
+  /** generation counts the changes to what the node's pods request (framework.NodeInfo.Generation). */
+  generation = 0;
+  filterKey = 0;
+  filterGeneration = -1;
+  verdict: unknown = undefined;
+  failedAt = 0;
+  scoreKey = 0;
+  scoreGeneration = -1;
+  sum = 0;
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly Taint[];
@@ -42,10 +52,6 @@ export class NodeInfo {
   readonly podsWithAffinity: PodInfo[] = [];
   /** podsWithRequiredAntiAffinity are the pods with required anti-affinity terms. */
   readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
-  /** generation counts the changes to what the node's pods request (framework.NodeInfo.Generation). */
-  generation = 0;
-  /** memo is the node-local filter verdict and score sum last computed here (score-memo.ts). */
-  readonly memo: NodeMemo = { filterKey: 0, filterGeneration: -1, verdict: undefined, failedAt: 0, scoreKey: 0, scoreGeneration: -1, sum: 0 };
   private table: NodeTable;
   private row: number;
 

@@ -17,8 +17,9 @@ export function prioritizeNodes(
   snapshot: ClusterSnapshot,
   explanation?: Explanation,
 ): number[] | string {
-  // Plain arrays: large typed arrays are allocated outside the heap and cost more than the scoring.
-  const totals: number[] = new Array<number>(nodes.length).fill(profile.score.length === 0 ? 1 : 0);
+  // Plain arrays (large typed arrays are allocated outside the heap and cost more than the scoring), filled by push:
+  // `new Array(n).fill(v)` makes a holey array through a slow builtin, and cost as much as the scoring it feeds.
+  const totals: number[] = filled(nodes.length, profile.score.length === 0 ? 1 : 0);
   if (profile.score.length === 0) return totals;
   for (const { plugin } of profile.score) {
     if (!plugin.preScore) continue;
@@ -37,7 +38,7 @@ export function prioritizeNodes(
       continue;
     }
     if (!explanation && plugin.addUniformScores?.(state, pod, nodes, weight, totals)) continue;
-    scores ??= new Array<number>(nodes.length).fill(0);
+    scores ??= filled(nodes.length, 0);
     for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]);
     const raw = explanation ? [...scores] : undefined;
     plugin.normalizeScore?.(state, pod, nodes, scores);
@@ -50,6 +51,12 @@ export function prioritizeNodes(
   }
   if (explanation) for (let i = 0; i < nodes.length; i++) explanation.finalScores.push({ node: nodes[i].name, score: totals[i] });
   return totals;
+}
+
+function filled(length: number, value: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < length; i++) out.push(value);
+  return out;
 }
 
 /** addScores adds a plugin's weighted scores straight into the totals when there is nothing to normalize. */

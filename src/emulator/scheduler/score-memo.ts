@@ -40,17 +40,15 @@ export function filterMemo(profile: Profile, pod: PodInfo, filters: readonly Fil
 
 /** remembered is the node's verdict under this memo, if it still holds: the Status and the index of the filter that gave it. */
 export function remembered(memo: FilterMemo, node: NodeInfo): { readonly verdict: Status; readonly failedAt: number } | undefined {
-  const slot = node.memo;
-  return slot.filterKey === memo.key && slot.filterGeneration === node.generation ? (slot as NodeMemo & { verdict: Status }) : undefined;
+  return node.filterKey === memo.key && node.filterGeneration === node.generation ? (node as NodeMemo as { verdict: Status; failedAt: number }) : undefined;
 }
 
 /** remember keeps a node's verdict under this memo. */
 export function remember(memo: FilterMemo, node: NodeInfo, verdict: Status, failedAt: number): void {
-  const slot = node.memo;
-  slot.filterKey = memo.key;
-  slot.filterGeneration = node.generation;
-  slot.verdict = verdict;
-  slot.failedAt = failedAt;
+  node.filterKey = memo.key;
+  node.filterGeneration = node.generation;
+  node.verdict = verdict;
+  node.failedAt = failedAt;
 }
 
 /** nodeLocalScorers are the profile's node-local Score plugins this cycle runs (none when explaining: explanations list every plugin's score). */
@@ -71,16 +69,15 @@ export function addNodeLocalScores(
   const key = memoKey(profile, pod, profile.score, plugins, 1);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    const slot = node.memo;
-    if (key !== 0 && slot.scoreKey === key && slot.scoreGeneration === node.generation) {
-      totals[i] += slot.sum;
+    if (key !== 0 && node.scoreKey === key && node.scoreGeneration === node.generation) {
+      totals[i] += node.sum;
       continue;
     }
     let sum = 0;
     for (const { plugin, weight } of plugins) sum += plugin.score(state, pod, node) * weight;
-    slot.scoreKey = key;
-    slot.scoreGeneration = node.generation;
-    slot.sum = sum;
+    node.scoreKey = key;
+    node.scoreGeneration = node.generation;
+    node.sum = sum;
     totals[i] += sum;
   }
 }
