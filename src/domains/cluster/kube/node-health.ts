@@ -117,11 +117,15 @@ export function markReachable(cluster: KubeCluster, name: string, at: string): v
 export function withDefaultTolerations(pod: Pod): void {
   const tolerations = pod.spec.tolerations ?? [];
   const added = DEFAULT_TOLERATIONS.filter(({ key }) => !tolerations.some((t) => (t.key === key || (t.operator === 'Exists' && !t.key)) && (!t.effect || t.effect === 'NoExecute')));
-  // A new array: the pod's own tolerations may be shared with its siblings (pods stamped from one template share such parts).
-  pod.spec.tolerations = [...tolerations, ...added];
+  // A pod with none of its own holds the one frozen list of both; otherwise a new array, as the pod's own tolerations
+  // may be shared with its siblings (pods stamped from one template share such parts).
+  pod.spec.tolerations = tolerations.length === 0 && added.length === DEFAULT_TOLERATIONS.length ? DEFAULT_TOLERATION_LIST : [...tolerations, ...added];
 }
 
 /** DEFAULT_TOLERATIONS are the two the admission plugin adds; every pod holds the same two objects (frozen: nothing writes a stored toleration). */
 const DEFAULT_TOLERATIONS: readonly Toleration[] = ['node.kubernetes.io/not-ready', TAINT_UNREACHABLE].map((key) =>
   Object.freeze({ key, operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: DEFAULT_TOLERATION_SECONDS }),
 );
+
+/** DEFAULT_TOLERATION_LIST is the tolerations of a pod that had none: the two defaults, one frozen array for every such pod. */
+const DEFAULT_TOLERATION_LIST = Object.freeze([...DEFAULT_TOLERATIONS]) as Toleration[];

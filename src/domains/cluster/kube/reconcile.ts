@@ -56,6 +56,9 @@ export function applyActions(cluster: KubeCluster, actions: readonly ObjectActio
   }
 }
 
+/** NO_TOLERATIONS holds a stamped pod's place for the tolerations createObject gives it. */
+const NO_TOLERATIONS: readonly never[] = Object.freeze([]);
+
 /**
  * createPods stamps each named pod from the logged template. The pods of a burst share the template's parts that stay
  * as they are for a pod's life — containers, labels, owner references, volumes — frozen, since nothing writes into
@@ -67,7 +70,16 @@ function createPods(cluster: KubeCluster, action: Extract<ObjectAction, { type: 
   for (const name of action.names) {
     if (getObject(cluster, 'Pod', template.metadata.namespace, name)) continue;
     const { metadata, spec, status, ...rest } = template as KubeObject & { spec?: object; status?: unknown };
-    const pod = { ...rest, metadata: { name, ...metadata }, ...(spec ? { spec: { ...spec } } : {}), ...(status === undefined ? {} : { status: copyJson(status) }) } as KubeObject;
+    // The fields the API server sets at once (uid, creationTimestamp, generation, resourceVersion, the default
+    // tolerations) are made part of each object as it is built, in the order they would be added: objects of one
+    // literal's shape keep every field in place, where properties added later live in a second, separately allocated
+    // block that every read of them has to follow.
+    const pod = {
+      ...rest,
+      metadata: { name, ...metadata, uid: '', creationTimestamp: '', generation: 0, resourceVersion: '' },
+      ...(spec ? { spec: { ...spec, tolerations: (spec as { tolerations?: unknown }).tolerations ?? NO_TOLERATIONS } } : {}),
+      ...(status === undefined ? {} : { status: copyJson(status) }),
+    } as KubeObject;
     writer.create(cluster, pod, at);
   }
 }
