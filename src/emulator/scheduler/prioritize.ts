@@ -29,10 +29,10 @@ export function prioritizeNodes(
   }
   let scores: number[] | undefined;
   const nodeLocal = nodeLocalScorers(profile, state, explanation !== undefined);
-  if (nodeLocal.length > 0) addNodeLocalScores(profile, state, pod, nodes, nodeLocal, totals);
+  const remembered = nodeLocal.length > 0 && addNodeLocalScores(profile, state, pod, nodes, nodeLocal, totals);
   for (const { plugin, weight } of profile.score) {
     if (state.skipScore.includes(plugin.name)) continue;
-    if (nodeLocal.length > 0 && nodeLocal.some((p) => p.plugin === plugin)) continue;
+    if (remembered && nodeLocal.some((p) => p.plugin === plugin)) continue;
     if (!plugin.normalizeScore && !explanation) {
       addScores(plugin, weight, state, pod, nodes, totals);
       continue;

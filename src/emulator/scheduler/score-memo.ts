@@ -14,16 +14,41 @@ import type { Profile, WeightedScorePlugin } from './profile.js';
 const PLUGIN_BITS = 12;
 const PROFILE_BITS = 12;
 
+/** contexts numbers memo contexts with small integers (fields holding them stay small integers, never boxed numbers). */
+const contexts = new Map<number, number>();
+const CONTEXTS_KEPT = 100_000;
+/** contextsIssued only grows: a key, once given, never means another context, even after `contexts` is cleared. */
+let contextsIssued = 0;
+
 /**
  * memoKey numbers a memo's context: the extension point, the profile, the pod's resource shape and which of the
- * point's plugins answer (a bit per plugin of the profile's list). One number, so a cycle builds no string; a profile
- * with more plugins at a point than the bits hold remembers nothing (0 is never a key).
+ * point's plugins answer (a bit per plugin of the profile's list); a profile with more plugins at a point than the
+ * bits hold remembers nothing (0 is never a key).
  */
 function memoKey(profile: Profile, pod: PodInfo, all: readonly object[], answering: readonly object[], point: 0 | 1): number {
   if (all.length > PLUGIN_BITS || profile.id >= 2 ** PROFILE_BITS || pod.shapeId >= 2 ** 28) return 0;
   let mask = 0;
   for (const plugin of answering) mask |= 1 << all.indexOf(plugin);
-  return ((pod.shapeId * 2 ** PROFILE_BITS + profile.id) * 2 ** PLUGIN_BITS + mask) * 2 + point;
+  const context = ((pod.shapeId * 2 ** PROFILE_BITS + profile.id) * 2 ** PLUGIN_BITS + mask) * 2 + point;
+  let key = contexts.get(context);
+  if (key === undefined) {
+    if (contexts.size >= CONTEXTS_KEPT) contexts.clear();
+    contexts.set(context, (key = ++contextsIssued));
+  }
+  return key;
+}
+
+/**
+ * lastKeys holds each extension point's context of the cycle before. The memo is used only for a pod of the same
+ * context as the pod before it (a Deployment's pods come in a row): a stream of pods of changing shapes would miss on
+ * every node, and pay for writing answers no later cycle reads.
+ */
+const lastKeys: [number, number] = [0, 0];
+
+function keyInARow(key: number, point: 0 | 1): boolean {
+  const again = key !== 0 && key === lastKeys[point];
+  lastKeys[point] = key;
+  return again;
 }
 
 /** FilterMemo answers Filter for one cycle when every filter that runs is node-local. */
@@ -35,7 +60,7 @@ export interface FilterMemo {
 export function filterMemo(profile: Profile, pod: PodInfo, filters: readonly FilterPlugin[], explaining: boolean): FilterMemo | undefined {
   if (explaining || filters.length === 0 || !filters.every((f) => f.nodeLocal === true)) return undefined;
   const key = memoKey(profile, pod, profile.filter, filters, 0);
-  return key === 0 ? undefined : { key };
+  return keyInARow(key, 0) ? { key } : undefined;
 }
 
 /** remembered is the node's verdict under this memo, if it still holds: the Status and the index of the filter that gave it. */
@@ -57,7 +82,7 @@ export function nodeLocalScorers(profile: Profile, state: CycleState, explaining
   return profile.score.filter(({ plugin }) => plugin.nodeLocal === true && !plugin.normalizeScore && !state.skipScore.includes(plugin.name));
 }
 
-/** addNodeLocalScores adds each node's weighted sum of the node-local plugins' scores into totals, from the node's memo where it holds. */
+/** addNodeLocalScores adds each node's weighted sum of the node-local plugins' scores into totals, from the node's memo where it holds; false (nothing added) when the memo is not in use for this pod. */
 export function addNodeLocalScores(
   profile: Profile,
   state: CycleState,
@@ -65,11 +90,12 @@ export function addNodeLocalScores(
   nodes: readonly NodeInfo[],
   plugins: readonly WeightedScorePlugin[],
   totals: number[],
-): void {
+): boolean {
   const key = memoKey(profile, pod, profile.score, plugins, 1);
+  if (!keyInARow(key, 1)) return false;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    if (key !== 0 && node.scoreKey === key && node.scoreGeneration === node.generation) {
+    if (node.scoreKey === key && node.scoreGeneration === node.generation) {
       totals[i] += node.sum;
       continue;
     }
@@ -80,4 +106,5 @@ export function addNodeLocalScores(
     node.sum = sum;
     totals[i] += sum;
   }
+  return true;
 }
