@@ -8,7 +8,7 @@ import type { PodInfo } from './pod-info.js';
 import type { Profile } from './profile.js';
 import { addNodeLocalScores, nodeLocalScorers } from './score-memo.js';
 
-/** prioritizeNodes returns each node's weighted total, or an error message from PreScore. */
+/** prioritizeNodes returns each node's weighted total (an array reused by the next call), or an error message from PreScore. */
 export function prioritizeNodes(
   profile: Profile,
   state: CycleState,
@@ -17,9 +17,9 @@ export function prioritizeNodes(
   snapshot: ClusterSnapshot,
   explanation?: Explanation,
 ): number[] | string {
-  // Plain arrays (large typed arrays are allocated outside the heap and cost more than the scoring), filled by push:
-  // `new Array(n).fill(v)` makes a holey array through a slow builtin, and cost as much as the scoring it feeds.
-  const totals: number[] = filled(nodes.length, profile.score.length === 0 ? 1 : 0);
+  // Plain arrays (large typed arrays are allocated outside the heap and cost more than the scoring), kept from cycle to
+  // cycle: `new Array(n).fill(v)` makes a holey array through a slow builtin, and growing one by push reallocates it.
+  const totals: number[] = filled('totals', nodes.length, profile.score.length === 0 ? 1 : 0);
   if (profile.score.length === 0) return totals;
   for (const { plugin } of profile.score) {
     if (!plugin.preScore) continue;
@@ -38,7 +38,7 @@ export function prioritizeNodes(
       continue;
     }
     if (!explanation && plugin.addUniformScores?.(state, pod, nodes, weight, totals)) continue;
-    scores ??= filled(nodes.length, 0);
+    scores ??= filled('scores', nodes.length, 0);
     for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]);
     const raw = explanation ? [...scores] : undefined;
     plugin.normalizeScore?.(state, pod, nodes, scores);
@@ -53,9 +53,15 @@ export function prioritizeNodes(
   return totals;
 }
 
-function filled(length: number, value: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < length; i++) out.push(value);
+/** scratch holds the totals and the scores of the cycle in progress: a cycle is synchronous, and its caller reads them before the next. */
+const scratch = { totals: [] as number[], scores: [] as number[] };
+
+/** filled sizes one of the scratch arrays to length and sets every element to value (no array grown by push per cycle). */
+function filled(which: keyof typeof scratch, length: number, value: number): number[] {
+  const out = scratch[which];
+  if (out.length > length) out.length = length;
+  for (let i = 0; i < out.length; i++) out[i] = value;
+  while (out.length < length) out.push(value);
   return out;
 }
 
