@@ -45,6 +45,20 @@ describe('pod lifecycle stages', () => {
     ]);
   });
 
+  it('writes the first status of a scheduled pod with its fields in the order the API shows them', () => {
+    const scheduled = nginx();
+    scheduled.status = { phase: 'Pending', qosClass: 'BestEffort', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: at }] };
+    const create = podStages.find((s) => s.name === 'pod-create')!;
+    const status = nextStatus(scheduled, create, { at, hostIp: '172.0.0.2', podIp: '10.0.0.2' });
+    expect(Object.keys(status)).toEqual(['phase', 'qosClass', 'conditions', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'containerStatuses']);
+    expect(status).toMatchObject({ phase: 'Pending', hostIP: '172.0.0.2', hostIPs: [{ ip: '172.0.0.2' }], podIP: '10.0.0.2', podIPs: [{ ip: '10.0.0.2' }], startTime: at });
+    expect(status.containerStatuses).toMatchObject([{ name: 'nginx', state: { waiting: { reason: 'ContainerCreating' } }, ready: false }]);
+    expect(status.conditions!.map((c) => c.type)).toEqual(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+    // A status with other fields takes the general path, and gets the same fields after its own.
+    const other = nextStatus({ ...scheduled, status: { ...scheduled.status, nominatedNodeName: 'x' } }, create, { at, hostIp: '172.0.0.2', podIp: '10.0.0.2' });
+    expect(Object.keys(other)).toEqual(['phase', 'qosClass', 'conditions', 'nominatedNodeName', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'containerStatuses']);
+  });
+
   it('waits for the readiness probe\'s initial delay before Ready', () => {
     const probed = nginx({ containers: [{ name: 'nginx', image: 'nginx', readinessProbe: { initialDelaySeconds: 5 } }] });
     const running = walk(probed);

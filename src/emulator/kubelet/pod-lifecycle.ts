@@ -56,10 +56,11 @@ export interface StageContext {
 
 /** nextStatus applies a stage's `next` to a pod's status. */
 export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodStatus {
-  const status: PodStatus = { ...(pod.status ?? { phase: 'Pending' }) };
   const { next } = stage;
+  const started = startedStatus(pod.status, next, ctx);
+  const status: PodStatus = started ?? { ...(pod.status ?? { phase: 'Pending' }) };
   const names = pod.spec.containers.map((c) => c.name);
-  if (next.assignAddresses && ctx.hostIp && ctx.podIp) {
+  if (next.assignAddresses && ctx.hostIp && ctx.podIp && !started) {
     // Plain stores, not Object.assign: V8 adds known properties to an object far faster than it copies a literal's.
     status.hostIP = ctx.hostIp;
     status.hostIPs = sharedHostIps(ctx.hostIp);
@@ -103,6 +104,33 @@ export function nextStatus(pod: Pod, stage: PodStage, ctx: StageContext): PodSta
   }
   status.conditions = withConditions(status.conditions ?? [], updates);
   return status;
+}
+
+/** SCHEDULED_KEYS are the fields of a pod's status from its creation until the kubelet first writes it, in their order. */
+const SCHEDULED_KEYS = ['phase', 'qosClass', 'conditions'] as const;
+
+/**
+ * startedStatus is the first status the kubelet writes for a bound pod (addresses, creating containers), built whole
+ * in the key order adding the fields one by one gives: an object literal keeps all its fields in the object, where
+ * fields added to a copy go to a second block that every later read has to follow. Undefined when the pod's status
+ * is not the scheduled one or the stage does something else.
+ */
+function startedStatus(old: PodStatus | undefined, next: PodStage['next'], ctx: StageContext): PodStatus | undefined {
+  if (!old || !next.assignAddresses || next.containers !== 'creating' || !ctx.hostIp || !ctx.podIp) return undefined;
+  let i = 0;
+  for (const key in old) if (key !== SCHEDULED_KEYS[i++]) return undefined;
+  if (i !== SCHEDULED_KEYS.length) return undefined;
+  return {
+    phase: old.phase,
+    qosClass: old.qosClass,
+    conditions: old.conditions,
+    hostIP: ctx.hostIp,
+    hostIPs: sharedHostIps(ctx.hostIp),
+    podIP: ctx.podIp,
+    podIPs: [{ ip: ctx.podIp }],
+    startTime: ctx.at,
+    containerStatuses: [],
+  } as PodStatus;
 }
 
 /** CONDITION_ORDER is the order the kubelet lists a pod's conditions in; others come first, as they were. */
