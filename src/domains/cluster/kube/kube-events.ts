@@ -30,12 +30,14 @@ function recorderOf(cluster: KubeCluster): Recorder {
 
 function newEvent(cluster: KubeCluster, involved: KubeObject, note: EventNote, source: EventSource, at: string): KubeEventObject {
   const { namespace = 'default', name = '', uid, resourceVersion } = involved.metadata;
-  const involvedObject: KubeEventObject['involvedObject'] = { apiVersion: involved.apiVersion, kind: involved.kind, namespace: involved.metadata.namespace, name, uid, resourceVersion };
-  if (note.fieldPath) involvedObject.fieldPath = note.fieldPath;
+  // Whole literals, fields in the order they were once added (resourceVersion comes with putObject): they stay in the object.
+  const involvedObject: KubeEventObject['involvedObject'] = note.fieldPath
+    ? { apiVersion: involved.apiVersion, kind: involved.kind, namespace: involved.metadata.namespace, name, uid, resourceVersion, fieldPath: note.fieldPath }
+    : { apiVersion: involved.apiVersion, kind: involved.kind, namespace: involved.metadata.namespace, name, uid, resourceVersion };
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${name}.${(cluster.revision + 1).toString(16).padStart(16, '0')}`, namespace, creationTimestamp: at },
+    metadata: { name: `${name}.${(cluster.revision + 1).toString(16).padStart(16, '0')}`, namespace, creationTimestamp: at, resourceVersion: '' },
     involvedObject,
     reason: note.reason,
     message: note.message,

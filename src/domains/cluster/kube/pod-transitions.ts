@@ -23,7 +23,21 @@ function pendingPodAt(cluster: KubeCluster, key: string): Pod | undefined {
   return pod && !pod.spec.nodeName && !pod.metadata.deletionTimestamp ? pod : undefined;
 }
 
+const NEW_POD_STATUS_KEYS = ['phase', 'qosClass'] as const;
+
+/** hasKeys says whether an object's own keys are exactly these, in this order. */
+function hasKeys(object: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in object) if (key !== keys[i++]) return false;
+  return i === keys.length;
+}
+
 function setScheduledCondition(pod: Pod, condition: PodCondition): void {
+  // A new pod's status ({phase, qosClass}) gets its first condition as a whole new object, so the field stays in it.
+  if (pod.status && !pod.status.conditions && hasKeys(pod.status, NEW_POD_STATUS_KEYS)) {
+    pod.status = { phase: pod.status.phase, qosClass: pod.status.qosClass, conditions: [condition] };
+    return;
+  }
   const status = (pod.status ??= { phase: 'Pending' });
   const others = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   const old = status.conditions?.find((c) => c.type === 'PodScheduled');
