@@ -51,7 +51,11 @@ function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: stri
   if (!pod) return;
   const attempts = (cluster.scheduling[key]?.attempts ?? 0) + 1;
   const explanation = outcome.explanation ?? NO_EXPLANATION;
-  cluster.scheduling[key] = { attempts, nodeName: outcome.nodeName, ...(outcome.message ? { message: outcome.message } : {}), ...explanation };
+  // Whole literals (no spread): the record is kept per pod, and a literal's fields stay in the object.
+  const { filtered, scores, finalScores } = explanation;
+  cluster.scheduling[key] = outcome.message
+    ? { attempts, nodeName: outcome.nodeName, message: outcome.message, filtered, scores, finalScores }
+    : { attempts, nodeName: outcome.nodeName, filtered, scores, finalScores };
   if (outcome.nodeName) {
     pod.spec.nodeName = outcome.nodeName;
     setScheduledCondition(pod, sharedCondition('PodScheduled', 'True', at));
