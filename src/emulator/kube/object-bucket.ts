@@ -142,12 +142,15 @@ export class Bucket<E extends IndexedObject = IndexedObject> implements ObjectGr
 
   private recountOne(tally: Tally, entry: IndexedObject): void {
     const old = tally.values.get(entry);
-    if (old !== undefined) tally.add(old, -1);
     if (this.members.get(entry.key) !== entry) {
+      if (old !== undefined) tally.add(old, -1);
       tally.values.delete(entry);
       return;
     }
     const value = tally.value(entry);
+    // A write that left the member's value as it was (most writes, for any one tally) changes no count.
+    if (old === value || (old !== undefined && Number.isNaN(old) && Number.isNaN(value))) return;
+    if (old !== undefined) tally.add(old, -1);
     tally.values.set(entry, value);
     tally.add(value, 1);
   }
