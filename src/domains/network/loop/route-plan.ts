@@ -35,8 +35,20 @@ function flannelCondition(now: string, previous: NodeCondition | undefined): Nod
   return { type: 'NetworkUnavailable', status: 'False', reason: 'FlannelIsUp', message: 'Flannel is running on this node', lastTransitionTime };
 }
 
+/** lastPlan is the route controller's last pass and what it read: the loop asks whether a pass is due, then makes it, on the same state. */
+let lastPlan: { network: NetworkState; nodes: readonly NetworkNode[]; kube: KubeCluster; revision: number; now: string; plan: RoutePlan } | undefined;
+
 /** planRoutes runs the route controller over the cluster's nodes, writing NetworkUnavailable=True (with a FailedToCreateRoute Event) for a node left unrouted, and False once it is routed. */
 export function planRoutes(network: NetworkState, nodes: readonly NetworkNode[], kube: KubeCluster, now: string): RoutePlan {
+  // The network state is replaced on every change, the node list rebuilt, and the object store counts its writes.
+  const last = lastPlan;
+  if (last && last.network === network && last.nodes === nodes && last.kube === kube && last.revision === kube.revision && last.now === now) return last.plan;
+  const plan = passRoutes(network, nodes, kube, now);
+  lastPlan = { network, nodes, kube, revision: kube.revision, now, plan };
+  return plan;
+}
+
+function passRoutes(network: NetworkState, nodes: readonly NetworkNode[], kube: KubeCluster, now: string): RoutePlan {
   const objects = new Map(nodes.map((n) => [n.name, getObject<Node>(kube, 'Node', undefined, n.name)]));
   const previous = Object.fromEntries(nodes.map((n) => [n.name, networkUnavailable(objects.get(n.name))]));
   const flannel = network.settings?.mode === 'Flannel';
