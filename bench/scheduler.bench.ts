@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** SERVER_FLAGS are the V8 settings the server runs with (bin/tkesim.js and `npm start` pass the same young generation), plus room to grow. */
-const SERVER_FLAGS = ['--max-semi-space-size=64', '--max-old-space-size=4096'];
+const SERVER_FLAGS = ['--max-semi-space-size=64', '--min-semi-space-size=64', '--max-old-space-size=4096'];
 
 interface Result {
   nodes: number;
