@@ -29,3 +29,10 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** ownKeysAre says whether an object's enumerable keys are exactly these, in this order (an object of a known literal shape). */
+export function ownKeysAre(object: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in object) if (key !== keys[i++]) return false;
+  return i === keys.length;
+}

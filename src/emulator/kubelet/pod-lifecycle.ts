@@ -1,4 +1,5 @@
 import type { RandomSource } from '../clock/seeded-random.js';
+import { ownKeysAre } from '../kube/copy-json.js';
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from '../kube/pod.js';
 import { containerId, imageId } from './container-ids.js';
 import type { PodStage, StageEvent } from './pod-stages.js';
@@ -116,10 +117,7 @@ const SCHEDULED_KEYS = ['phase', 'qosClass', 'conditions'] as const;
  * is not the scheduled one or the stage does something else.
  */
 function startedStatus(old: PodStatus | undefined, next: PodStage['next'], ctx: StageContext): PodStatus | undefined {
-  if (!old || !next.assignAddresses || next.containers !== 'creating' || !ctx.hostIp || !ctx.podIp) return undefined;
-  let i = 0;
-  for (const key in old) if (key !== SCHEDULED_KEYS[i++]) return undefined;
-  if (i !== SCHEDULED_KEYS.length) return undefined;
+  if (!old || !next.assignAddresses || next.containers !== 'creating' || !ctx.hostIp || !ctx.podIp || !ownKeysAre(old, SCHEDULED_KEYS)) return undefined;
   return {
     phase: old.phase,
     qosClass: old.qosClass,

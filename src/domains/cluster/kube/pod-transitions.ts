@@ -1,4 +1,4 @@
-import { getObject, objectKey, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
+import { getObject, objectKey, ownKeysAre, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
 import { nextStatus, podMeetsStage, podStages, sharedCondition, stageEvents } from '../../../emulator/kubelet/index.js';
 import { recordEvent } from './kube-events.js';
 import { podIpAllocator, type PodIpAllocator } from './pod-addresses.js';
@@ -25,16 +25,9 @@ function pendingPodAt(cluster: KubeCluster, key: string): Pod | undefined {
 
 const NEW_POD_STATUS_KEYS = ['phase', 'qosClass'] as const;
 
-/** hasKeys says whether an object's own keys are exactly these, in this order. */
-function hasKeys(object: object, keys: readonly string[]): boolean {
-  let i = 0;
-  for (const key in object) if (key !== keys[i++]) return false;
-  return i === keys.length;
-}
-
 function setScheduledCondition(pod: Pod, condition: PodCondition): void {
   // A new pod's status ({phase, qosClass}) gets its first condition as a whole new object, so the field stays in it.
-  if (pod.status && !pod.status.conditions && hasKeys(pod.status, NEW_POD_STATUS_KEYS)) {
+  if (pod.status && ownKeysAre(pod.status, NEW_POD_STATUS_KEYS)) {
     pod.status = { phase: pod.status.phase, qosClass: pod.status.qosClass, conditions: [condition] };
     return;
   }
