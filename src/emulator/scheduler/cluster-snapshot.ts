@@ -1,6 +1,7 @@
 /** ClusterSnapshot: the scheduler's cache of nodes and the pods on them (cache.Snapshot with its nodeTree order). */
 import { LABEL_REGION, LABEL_ZONE, type LabelSelector, type Labels, type Node, type ObjectStore, type Pod } from '../kube/index.js';
 import type { DiskView } from '../storage/cbs.js';
+import { MemoTable } from './memo-table.js';
 import { NodeInfo } from './node-info.js';
 import { NodeTable } from './node-table.js';
 import { PodInfo } from './pod-info.js';
@@ -26,10 +27,12 @@ export class ClusterSnapshot {
   /** podInfos holds each accounted pod's PodInfo by key; its node is the one its nodeName names. */
   private readonly podInfos = new Map<string, PodInfo>();
   private ordered: NodeInfo[] | undefined;
+  private memoTable: MemoTable | undefined;
   private affinityPods = 0;
   private antiAffinityPods = 0;
   private cordoned = 0;
   private tainted = 0;
+  private withTaints = 0;
   /** namespaces holds namespace labels, for affinity terms with a namespaceSelector. */
   readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
   /** defaultSpreadSelector gives a pod's Services/controllers selector, enabling default topology spreading (unset: none). */
@@ -50,7 +53,13 @@ export class ClusterSnapshot {
 
   /** nodes lists every NodeInfo in kube-scheduler's order: one node per zone in turn. */
   get nodes(): readonly NodeInfo[] {
-    return (this.ordered ??= roundRobin([...this.zones.values()]));
+    return this.ordered ?? this.order();
+  }
+
+  /** memo is the score memo's table for the current node list: slot i is nodes[i]. */
+  get memo(): MemoTable {
+    if (!this.ordered) this.order();
+    return this.memoTable!;
   }
 
   /** size is the number of nodes. */
@@ -153,6 +162,11 @@ export class ClusterSnapshot {
     return this.cordoned > 0;
   }
 
+  /** anyTaints: some node has a taint of any effect. */
+  get anyTaints(): boolean {
+    return this.withTaints > 0;
+  }
+
   /** anyDoNotScheduleTaints: some node has a NoSchedule or NoExecute taint. */
   get anyDoNotScheduleTaints(): boolean {
     return this.tainted > 0;
@@ -168,9 +182,22 @@ export class ClusterSnapshot {
     return this.antiAffinityPods === 0 ? [] : this.nodes.filter((n) => n.podsWithRequiredAntiAffinity.length > 0);
   }
 
+  /** order lists the nodes round-robin by zone and gives each its slot in a fresh memo table (a node's place may have moved). */
+  private order(): NodeInfo[] {
+    const ordered = roundRobin([...this.zones.values()]);
+    const table = new MemoTable(ordered.length);
+    for (let i = 0; i < ordered.length; i++) {
+      ordered[i].memoSlot = i;
+      ordered[i].memoTable = table;
+    }
+    this.memoTable = table;
+    return (this.ordered = ordered);
+  }
+
   private count(info: NodeInfo | undefined, sign: number): void {
     if (info?.unschedulable) this.cordoned += sign;
     if (info?.hasDoNotScheduleTaints) this.tainted += sign;
+    if (info && info.taints.length > 0) this.withTaints += sign;
   }
 
   private leaveZone(key: string, info: NodeInfo): void {

@@ -6,7 +6,8 @@ import type { ClusterSnapshot } from './cluster-snapshot.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile } from './profile.js';
-import { filterMemo, remember, remembered, type FilterMemo } from './score-memo.js';
+import type { MemoTable } from './memo-table.js';
+import { filterMemo, remember, type FilterMemo } from './score-memo.js';
 
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
@@ -65,13 +66,27 @@ export function runPreFilter(profile: Profile, state: CycleState, pod: PodInfo, 
 /** Filtered is what one Filter pass found: feasible nodes, and rejections counted per Status. */
 export interface Filtered {
   readonly feasible: NodeInfo[];
+  /** slots holds each feasible node's slot in the memo table (valid until the next cycle: the array is reused). */
+  readonly slots: Int32Array;
   readonly rejected: StatusTally;
   /** processed counts the nodes examined, which advances the next cycle's start index. */
   readonly processed: number;
   readonly error?: { readonly plugin: string; readonly message: string };
 }
 
-/** findNodesThatPassFilters runs Filter plugins node by node from `start`, stopping after `numToFind` feasible nodes. */
+/** slotScratch holds the feasible nodes' memo slots of the cycle in progress (a cycle is synchronous). */
+let slotScratch = new Int32Array(1024);
+
+function slotsFor(n: number): Int32Array {
+  if (slotScratch.length < n) slotScratch = new Int32Array(Math.max(n, slotScratch.length * 2));
+  return slotScratch;
+}
+
+/**
+ * findNodesThatPassFilters runs Filter plugins node by node from `start`, stopping after `numToFind` feasible nodes.
+ * `table` is the snapshot's memo table, given when `nodes` is the snapshot's whole list (nodes[i] is slot i); without it
+ * every node is judged afresh.
+ */
 export function findNodesThatPassFilters(
   profile: Profile,
   state: CycleState,
@@ -79,16 +94,18 @@ export function findNodesThatPassFilters(
   nodes: readonly NodeInfo[],
   start: number,
   numToFind: number,
+  table: MemoTable | undefined,
   explanation?: Explanation,
 ): Filtered {
   const filters: FilterPlugin[] = profile.filter.filter((pl) => !state.skipFilter.includes(pl.name));
-  const memo = filterMemo(profile, pod, filters, explanation !== undefined);
+  const memo = table ? filterMemo(profile, pod, filters, explanation !== undefined, table) : undefined;
   // Two loops rather than one with a branch: each stays small enough for V8 to inline the plugins into it.
   return memo ? filterRemembering(memo, filters, state, pod, nodes, start, numToFind) : filterEach(filters, state, pod, nodes, start, numToFind, explanation);
 }
 
 function filterEach(filters: readonly FilterPlugin[], state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], start: number, numToFind: number, explanation?: Explanation): Filtered {
   const feasible: NodeInfo[] = [];
+  const slots = slotsFor(Math.min(nodes.length, numToFind));
   const rejected = new StatusTally();
   const success = Status.success;
   const n = nodes.length;
@@ -105,45 +122,56 @@ function filterEach(filters: readonly FilterPlugin[], state: CycleState, pod: Po
         break;
       }
     }
-    if (failed === undefined) feasible.push(node);
-    else if (failed.isRejected()) {
+    if (failed === undefined) {
+      slots[feasible.length] = node.memoSlot;
+      feasible.push(node);
+    } else if (failed.isRejected()) {
       rejected.add(failed, filters[j].name);
       explanation?.filtered.push({ node: node.name, plugin: filters[j].name, reason: failed.message() });
-    } else return { feasible, rejected, processed: i + 1, error: filterError(filters[j], failed) };
+    } else return { feasible, slots, rejected, processed: i + 1, error: filterError(filters[j], failed) };
   }
-  return { feasible, rejected, processed: i };
+  return { feasible, slots, rejected, processed: i };
 }
 
-/** filterRemembering is filterEach reading each node's verdict from its memo, and judging (then remembering) only the nodes whose memo no longer holds. */
+/**
+ * filterRemembering is filterEach over the snapshot's whole node list, reading each node's verdict from the memo table
+ * by slot, and judging (then remembering) only the nodes whose answer was forgotten or is for another context.
+ */
 function filterRemembering(memo: FilterMemo, filters: readonly FilterPlugin[], state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], start: number, numToFind: number): Filtered {
   const feasible: NodeInfo[] = [];
+  const slots = slotsFor(Math.min(nodes.length, numToFind));
   const rejected = new StatusTally();
-  const success = Status.success;
+  const { key, table } = memo;
+  const { filterKey, failedAt } = table;
   const n = nodes.length;
   let i = 0;
   for (; i < n && feasible.length < numToFind; i++) {
-    const node = nodes[(start + i) % n];
-    const known = remembered(memo, node) ?? judge(memo, filters, state, pod, node);
-    if (known.verdict === success) feasible.push(node);
-    else if (known.verdict.isRejected()) rejected.add(known.verdict, filters[known.failedAt].name);
-    else return { feasible, rejected, processed: i + 1, error: filterError(filters[known.failedAt], known.verdict) };
+    let slot = start + i;
+    if (slot >= n) slot -= n;
+    const at = filterKey[slot] === key ? failedAt[slot] : judge(memo, filters, state, pod, nodes[slot], slot);
+    if (at < 0) {
+      slots[feasible.length] = slot;
+      feasible.push(nodes[slot]);
+      continue;
+    }
+    const verdict = table.verdicts[slot] as Status;
+    if (verdict.isRejected()) rejected.add(verdict, filters[at].name);
+    else return { feasible, slots, rejected, processed: i + 1, error: filterError(filters[at], verdict) };
   }
-  return { feasible, rejected, processed: i };
+  return { feasible, slots, rejected, processed: i };
 }
 
-/** judge runs the filters on one node as RunFilterPlugins does (the first rejection ends it) and remembers the verdict. */
-function judge(memo: FilterMemo, filters: readonly FilterPlugin[], state: CycleState, pod: PodInfo, node: NodeInfo): { readonly verdict: Status; readonly failedAt: number } {
-  let j = 0;
-  let verdict = Status.success;
-  for (; j < filters.length; j++) {
+/** judge runs the filters on one node as RunFilterPlugins does (the first rejection ends it), remembers the verdict and returns the rejecting filter's index, or -1. */
+function judge(memo: FilterMemo, filters: readonly FilterPlugin[], state: CycleState, pod: PodInfo, node: NodeInfo, slot: number): number {
+  for (let j = 0; j < filters.length; j++) {
     const status = filters[j].filter(state, pod, node);
     if (status !== Status.success && status.code !== 'Success') {
-      verdict = status;
-      break;
+      remember(memo, slot, j, status);
+      return j;
     }
   }
-  remember(memo, node, verdict, j);
-  return { verdict, failedAt: j };
+  remember(memo, slot, -1, Status.success);
+  return -1;
 }
 
 function filterError(plugin: FilterPlugin, failed: Status): { plugin: string; message: string } {

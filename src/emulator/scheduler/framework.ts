@@ -4,6 +4,9 @@ import type { ClusterSnapshot } from './cluster-snapshot.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 
+/** ScoreTotals holds each node's weighted score total, by the node's index in the list being scored (a reused Float64Array in a cycle). */
+export type ScoreTotals = { [node: number]: number };
+
 /** MAX_NODE_SCORE is the highest score a Score plugin gives a node after NormalizeScore. */
 export const MAX_NODE_SCORE = 100;
 
@@ -81,6 +84,11 @@ export class CycleState {
     this.slots[key.id] = value;
   }
 
+  /** has says whether a plugin's data was written this cycle. */
+  has<T>(key: StateKey<T>): boolean {
+    return this.slots[key.id] !== undefined;
+  }
+
   /** read returns a plugin's data; a missing slot is a framework error, as in kube-scheduler. */
   read<T>(key: StateKey<T>): T {
     const value = this.slots[key.id];
@@ -121,10 +129,10 @@ export interface ScorePlugin extends Plugin {
   preScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], snapshot: ClusterSnapshot): Status;
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
   /** addScores, when present, adds weight × score(node) into totals[i] for every node: score in one tight loop, same results. */
-  addScores?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): void;
+  addScores?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: ScoreTotals): void;
   normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: number[]): void;
   /** addUniformScores, when present, spots the case where every node's normalized score is the same: it adds weight × that score to every total and says so (false: score and normalize as usual). */
-  addUniformScores?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): boolean;
+  addUniformScores?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: ScoreTotals): boolean;
 }
 
 /** ReservePlugin claims node-side state for the assumed pod; unreserve gives it back if a later step fails. */

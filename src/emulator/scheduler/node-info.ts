@@ -1,20 +1,9 @@
 /** NodeInfo: one node and the pods on it, with requested resources summed incrementally (framework.NodeInfo). */
 import type { Node, Taint } from '../kube/index.js';
 import { COL as col, NodeTable } from './node-table.js';
+import type { MemoTable } from './memo-table.js';
 import type { PodInfo } from './pod-info.js';
 import { Resource } from './resource.js';
-
-/** NodeMemo is what score-memo.ts keeps on each NodeInfo: the last verdict (and the index of the filter that gave it) and score sum, with the keys and generations they hold for. */
-export interface NodeMemo {
-  filterKey: number;
-  filterGeneration: number;
-  /** verdict is the filters' Status (held as unknown so this file needs nothing from the framework). */
-  verdict: unknown;
-  failedAt: number;
-  scoreKey: number;
-  scoreGeneration: number;
-  sum: number;
-}
 
 const noTaints: readonly Taint[] = Object.freeze([]);
 
@@ -26,17 +15,13 @@ function addScalars(into: Map<string, number> | undefined, from: Map<string, num
 }
 
 /** NodeInfo is one node and its pods; its numbers live in a NodeTable row (the snapshot's, or its own). */
-export class NodeInfo implements NodeMemo {
-  // The memo's fields come first and on the NodeInfo itself: a cycle reads them for hundreds of nodes, one object each.
+export class NodeInfo {
   /** generation counts the changes to what the node's pods request (framework.NodeInfo.Generation). */
   generation = 0;
-  filterKey = 0;
-  filterGeneration = -1;
-  verdict: unknown = undefined;
-  failedAt = 0;
-  scoreKey = 0;
-  scoreGeneration = -1;
-  sum = 0;
+  /** memoSlot is the node's place in its snapshot's node list and memo table (-1 until the list is built). */
+  memoSlot = -1;
+  /** memoTable holds the score memo's answers for this node (see memo-table.ts); told to forget them when the node changes. */
+  memoTable: MemoTable | undefined = undefined;
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly Taint[];
@@ -157,6 +142,8 @@ export class NodeInfo implements NodeMemo {
 
   /** detach moves this node's row into a table of its own, when the snapshot that held it lets it go. */
   detach(): void {
+    this.memoTable = undefined;
+    this.memoSlot = -1;
     const own = new NodeTable();
     const row = own.allocate();
     this.table.copyRow(this.row, own, row);
@@ -169,6 +156,7 @@ export class NodeInfo implements NodeMemo {
     const d = this.table.data;
     const r = this.row;
     this.generation++;
+    this.memoTable?.forget(this.memoSlot);
     d[r + col.REQ_CPU] += sign * pod.requests.milliCPU;
     d[r + col.REQ_MEMORY] += sign * pod.requests.memory;
     d[r + col.REQ_EPHEMERAL] += sign * pod.requests.ephemeralStorage;

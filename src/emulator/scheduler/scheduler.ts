@@ -73,6 +73,8 @@ function startOf(startIndex: number | undefined, n: number): number {
 
 interface Fitting {
   readonly feasible: NodeInfo[];
+  /** slots are the feasible nodes' slots in the snapshot's memo table. */
+  readonly slots: Int32Array;
   readonly evaluatedNodes: number;
   readonly nextStartIndex: number;
 }
@@ -97,7 +99,7 @@ function fitPod(profile: Profile, state: CycleState, pod: PodInfo, snapshot: Clu
     for (const node of all) if (!names.has(node.name)) explanation.filtered.push({ node: node.name, plugin, reason: absent.message() });
   }
   const numToFind = profile.score.length === 0 ? 1 : numFeasibleNodesToFind(profile.percentageOfNodesToScore, nodes.length);
-  const filtered = findNodesThatPassFilters(profile, state, pod, nodes, start, numToFind, explanation);
+  const filtered = findNodesThatPassFilters(profile, state, pod, nodes, start, numToFind, nodes === all ? snapshot.memo : undefined, explanation);
   const nextStartIndex = (start + filtered.processed) % all.length;
   if (filtered.error) return { outcome: 'Error', message: filtered.error.message, nextStartIndex, explanation };
   if (filtered.feasible.length === 0) {
@@ -105,7 +107,7 @@ function fitPod(profile: Profile, state: CycleState, pod: PodInfo, snapshot: Clu
     const diagnosis: Diagnosis = { nodeStatuses: filtered.rejected.statuses(), absentNodesStatus: absent, unschedulablePlugins: plugins };
     return unschedulable(new FitError(all.length, diagnosis), nextStartIndex, explanation);
   }
-  return { feasible: filtered.feasible, evaluatedNodes: filtered.feasible.length + filtered.rejected.total, nextStartIndex };
+  return { feasible: filtered.feasible, slots: filtered.slots, evaluatedNodes: filtered.feasible.length + filtered.rejected.total, nextStartIndex };
 }
 
 /** schedule runs one cycle from `startIndex`, returning `nextStartIndex`; on success the pod is assumed and bound unless dryRun. */
@@ -131,15 +133,17 @@ function cycle(profile: Profile, info: PodInfo, snapshot: ClusterSnapshot, start
   const fit = fitPod(profile, state, info, snapshot, start, explanation);
   if ('outcome' in fit) return fit;
   const { feasible, nextStartIndex } = fit;
-  const host = pickHost(profile, state, info, feasible, snapshot, options.random, explanation);
+  const host = pickHost(profile, state, info, feasible, fit.slots, snapshot, options.random, explanation);
   if (typeof host === 'string') return { outcome: 'Error', message: host, nextStartIndex, explanation };
   if (explanation) explanation.nodeName = host.name;
-  const placed = { outcome: 'Scheduled', nodeName: host.name, evaluatedNodes: fit.evaluatedNodes, feasibleNodes: feasible.length, nextStartIndex, explanation } as const;
-  if (options.dryRun) return placed;
+  const { evaluatedNodes } = fit;
+  if (options.dryRun) return { outcome: 'Scheduled', nodeName: host.name, evaluatedNodes, feasibleNodes: feasible.length, nextStartIndex, explanation };
   const bound = reserveAndBind(profile, state, info, host.name, snapshot);
   if (bound instanceof FitError) return unschedulable(bound, nextStartIndex, explanation);
   if (typeof bound === 'string') return { outcome: 'Error', message: bound, nextStartIndex, explanation };
-  return { ...placed, ...bound };
+  // One literal rather than spreading two objects into one: a spread of several sources takes V8's slow generic path.
+  const { assumed, binding } = bound;
+  return { outcome: 'Scheduled', nodeName: host.name, evaluatedNodes, feasibleNodes: feasible.length, nextStartIndex, explanation, assumed, binding };
 }
 
 /** pickHost: a single feasible node is taken as is (no scoring, no draw); otherwise score and selectHost. */
@@ -148,12 +152,13 @@ function pickHost(
   state: CycleState,
   pod: PodInfo,
   feasible: readonly NodeInfo[],
+  slots: Int32Array,
   snapshot: ClusterSnapshot,
   random: RandomSource,
   explanation?: Explanation,
 ): NodeInfo | string {
   if (feasible.length === 1) return feasible[0];
-  const totals = prioritizeNodes(profile, state, pod, feasible, snapshot, explanation);
+  const totals = prioritizeNodes(profile, state, pod, feasible, snapshot, explanation, slots);
   if (typeof totals === 'string') return totals;
-  return feasible[selectHost(totals, random)];
+  return feasible[selectHost(totals, random, feasible.length)];
 }

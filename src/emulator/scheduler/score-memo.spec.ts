@@ -13,16 +13,21 @@ const SHAPES = [
 ] as const;
 
 /** run places the pods in order on a fresh cluster, remembering node-local scores unless `explain` turns the memo off. */
-function run(nodeCpus: readonly number[], pods: ReadonlyArray<{ shape: number; remove: number | undefined }>, explain: boolean) {
+function run(nodeCpus: readonly number[], pods: ReadonlyArray<{ shape: number; remove: number | undefined; resize: number | undefined }>, explain: boolean) {
   const snapshot = ClusterSnapshot.of(nodeCpus.map((cpu, i) => makeNode(`n${i}`, { cpu: `${cpu}`, memory: `${cpu * 2}Gi` })));
   const random = new SeededRandom(7);
   const placed: string[] = [];
   const scheduled: Array<ReturnType<typeof schedule>> = [];
   let startIndex = 0;
-  pods.forEach(({ shape, remove }, i) => {
+  pods.forEach(({ shape, remove, resize }, i) => {
     // Now and then a pod leaves its node, which changes that node's numbers (and so its generation) between cycles.
     const gone = remove === undefined ? undefined : scheduled[remove % Math.max(1, scheduled.length)];
     if (gone?.outcome === 'Scheduled' && gone.assumed && snapshot.podInfo(gone.assumed.key)) snapshot.removePod(gone.assumed.key);
+    // Now and then a node is resized: a new NodeInfo (keeping its pods) takes its place in the node list.
+    if (resize !== undefined) {
+      const n = resize % nodeCpus.length;
+      snapshot.addNode(makeNode(`n${n}`, { cpu: `${1 + (resize % 4)}`, memory: `${nodeCpus[n] * 2}Gi` }));
+    }
     const result = schedule(makePod(`p${i}`, SHAPES[shape]), snapshot, { random, startIndex, explain });
     scheduled.push(result);
     placed.push(result.outcome === 'Scheduled' ? result.nodeName : result.message);
@@ -32,7 +37,14 @@ function run(nodeCpus: readonly number[], pods: ReadonlyArray<{ shape: number; r
 }
 
 const podRuns = (maxLength: number) =>
-  fc.array(fc.record({ shape: fc.integer({ min: 0, max: SHAPES.length - 1 }), remove: fc.option(fc.nat(), { nil: undefined, freq: 4 }) }), { maxLength });
+  fc.array(
+    fc.record({
+      shape: fc.integer({ min: 0, max: SHAPES.length - 1 }),
+      remove: fc.option(fc.nat(), { nil: undefined, freq: 4 }),
+      resize: fc.option(fc.nat(), { nil: undefined, freq: 20 }),
+    }),
+    { maxLength },
+  );
 
 describe('score memo', () => {
   it.each([

@@ -3,11 +3,13 @@
  * declares `nodeLocal` judges a node from the pod's requests and the node's own numbers alone (a Score plugin so marked
  * normalizes nothing): the same pod shape on the same node (same NodeInfo generation) gets the same answer. A
  * Deployment's pods share one shape, and between two of its pods only the node that took the first has changed, so
- * nearly every node's answer is read back instead of worked out again. The results are those the plugins give (scores
+ * nearly every node's answer is read back instead of worked out again. The answers live in the snapshot's MemoTable,
+ * which forgets a node's answers as soon as what its pods request changes. The results are those the plugins give (scores
  * are integers, so the order of addition changes nothing).
  */
-import type { CycleState, FilterPlugin, Status } from './framework.js';
-import type { NodeInfo, NodeMemo } from './node-info.js';
+import type { CycleState, FilterPlugin, ScoreTotals, Status } from './framework.js';
+import type { MemoTable } from './memo-table.js';
+import type { NodeInfo } from './node-info.js';
 import type { PodInfo } from './pod-info.js';
 import type { Profile, WeightedScorePlugin } from './profile.js';
 
@@ -51,29 +53,25 @@ function keyInARow(key: number, point: 0 | 1): boolean {
   return again;
 }
 
-/** FilterMemo answers Filter for one cycle when every filter that runs is node-local. */
+/** FilterMemo answers Filter for one cycle when every filter that runs is node-local: the context's key, and the table it is kept in. */
 export interface FilterMemo {
   readonly key: number;
+  readonly table: MemoTable;
 }
 
 /** filterMemo is the memo for this cycle's filters, or undefined when one of them looks beyond the node (or the cycle is explained). */
-export function filterMemo(profile: Profile, pod: PodInfo, filters: readonly FilterPlugin[], explaining: boolean): FilterMemo | undefined {
+export function filterMemo(profile: Profile, pod: PodInfo, filters: readonly FilterPlugin[], explaining: boolean, table: MemoTable): FilterMemo | undefined {
   if (explaining || filters.length === 0 || !filters.every((f) => f.nodeLocal === true)) return undefined;
   const key = memoKey(profile, pod, profile.filter, filters, 0);
-  return keyInARow(key, 0) ? { key } : undefined;
+  return keyInARow(key, 0) ? { key, table } : undefined;
 }
 
-/** remembered is the node's verdict under this memo, if it still holds: the Status and the index of the filter that gave it. */
-export function remembered(memo: FilterMemo, node: NodeInfo): { readonly verdict: Status; readonly failedAt: number } | undefined {
-  return node.filterKey === memo.key && node.filterGeneration === node.generation ? (node as NodeMemo as { verdict: Status; failedAt: number }) : undefined;
-}
-
-/** remember keeps a node's verdict under this memo. */
-export function remember(memo: FilterMemo, node: NodeInfo, verdict: Status, failedAt: number): void {
-  node.filterKey = memo.key;
-  node.filterGeneration = node.generation;
-  node.verdict = verdict;
-  node.failedAt = failedAt;
+/** remember keeps the verdict of the node at `slot` under this memo: the index of the filter that turned it away (with its Status), or -1. */
+export function remember(memo: FilterMemo, slot: number, failedAt: number, verdict: Status): void {
+  const { table } = memo;
+  table.filterKey[slot] = memo.key;
+  table.failedAt[slot] = failedAt;
+  table.verdicts[slot] = failedAt < 0 ? undefined : verdict;
 }
 
 /** nodeLocalScorers are the profile's node-local Score plugins this cycle runs (none when explaining: explanations list every plugin's score). */
@@ -82,29 +80,34 @@ export function nodeLocalScorers(profile: Profile, state: CycleState, explaining
   return profile.score.filter(({ plugin }) => plugin.nodeLocal === true && !plugin.normalizeScore && !state.skipScore.includes(plugin.name));
 }
 
-/** addNodeLocalScores adds each node's weighted sum of the node-local plugins' scores into totals, from the node's memo where it holds; false (nothing added) when the memo is not in use for this pod. */
+/**
+ * addNodeLocalScores adds each node's weighted sum of the node-local plugins' scores into totals, from the memo table
+ * where it holds (`slots[i]` is nodes[i]'s slot); false (nothing added) when the memo is not in use for this pod.
+ */
 export function addNodeLocalScores(
   profile: Profile,
   state: CycleState,
   pod: PodInfo,
   nodes: readonly NodeInfo[],
   plugins: readonly WeightedScorePlugin[],
-  totals: number[],
+  totals: ScoreTotals,
+  table: MemoTable,
+  slots: ArrayLike<number>,
 ): boolean {
   const key = memoKey(profile, pod, profile.score, plugins, 1);
   if (!keyInARow(key, 1)) return false;
+  const { scoreKey, sum } = table;
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (node.scoreKey === key && node.scoreGeneration === node.generation) {
-      totals[i] += node.sum;
+    const slot = slots[i];
+    if (scoreKey[slot] === key) {
+      totals[i] += sum[slot];
       continue;
     }
-    let sum = 0;
-    for (const { plugin, weight } of plugins) sum += plugin.score(state, pod, node) * weight;
-    node.scoreKey = key;
-    node.scoreGeneration = node.generation;
-    node.sum = sum;
-    totals[i] += sum;
+    let total = 0;
+    for (const { plugin, weight } of plugins) total += plugin.score(state, pod, nodes[i]) * weight;
+    scoreKey[slot] = key;
+    sum[slot] = total;
+    totals[i] += total;
   }
   return true;
 }

@@ -1,3 +1,4 @@
+import { ClusterSnapshot } from '../cluster-snapshot.js';
 import { CycleState } from '../framework.js';
 import { PodInfo } from '../pod-info.js';
 import { makeNode, makePod, nodeInfo } from '../testing/fixtures.js';
@@ -49,5 +50,24 @@ describe('uniform scoring (addUniformScores) gives exactly what score and normal
     expect(plugin.addUniformScores(new CycleState(), pod, nodes, 3, totals)).toBe(false);
     expect(totals).toEqual([0, 0]);
     expect(scoreAndNormalize(nodes, 3)).toEqual([300, 0]);
+  });
+
+  it('given PreScore saw a cluster without taints, then every candidate gets 300 without reading the candidates', () => {
+    const snapshot = ClusterSnapshot.of([makeNode('a'), makeNode('b')]);
+    const state = new CycleState();
+    plugin.preScore(state, pod, snapshot.nodes, snapshot);
+    const totals = [0, 0];
+    expect(plugin.addUniformScores(state, pod, snapshot.nodes, 3, totals)).toBe(true);
+    expect(totals).toEqual(scoreAndNormalize([...snapshot.nodes], 3));
+  });
+
+  it('given PreScore saw a tainted node elsewhere in the cluster, then a tainted candidate still sends the totals to the full path', () => {
+    const tainted = makeNode('b', { taints: [{ key: 'k', value: 'v', effect: 'PreferNoSchedule' }] });
+    const snapshot = ClusterSnapshot.of([makeNode('a'), tainted]);
+    const state = new CycleState();
+    plugin.preScore(state, pod, snapshot.nodes, snapshot);
+    const totals = [0, 0];
+    expect(plugin.addUniformScores(state, pod, snapshot.nodes, 3, totals)).toBe(false);
+    expect(totals).toEqual([0, 0]);
   });
 });

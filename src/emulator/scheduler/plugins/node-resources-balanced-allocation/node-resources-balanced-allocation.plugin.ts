@@ -1,5 +1,5 @@
 /** NodeResourcesBalancedAllocation: prefer nodes whose cpu and memory would be used in equal shares (plugins/noderesources). */
-import { MAX_NODE_SCORE, Status, type CycleState, type ScorePlugin } from '../../framework.js';
+import { MAX_NODE_SCORE, Status, type CycleState, type ScorePlugin, type ScoreTotals } from '../../framework.js';
 import type { NodeInfo } from '../../node-info.js';
 import type { PodInfo } from '../../pod-info.js';
 import type { Resource } from '../../resource.js';
@@ -43,7 +43,7 @@ export class NodeResourcesBalancedAllocationPlugin implements ScorePlugin {
   }
 
   /** addScores is score over every node in one loop. */
-  addScores(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): void {
+  addScores(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: ScoreTotals): void {
     const request = pod.requests;
     for (let i = 0; i < nodes.length; i++) totals[i] += balancedAllocationScore(request, nodes[i]) * weight;
   }

@@ -1,5 +1,5 @@
 /** NodeResourcesFit: the node must have room for the pod's requests; emptier nodes score higher (plugins/noderesources). */
-import { StateKey, Status, type CycleState, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework.js';
+import { StateKey, Status, type CycleState, type FilterPlugin, type PreFilterPlugin, type ScorePlugin, type ScoreTotals } from '../../framework.js';
 import type { NodeInfo } from '../../node-info.js';
 import type { PodInfo } from '../../pod-info.js';
 import type { Resource } from '../../resource.js';
@@ -41,7 +41,7 @@ export class NodeResourcesFitPlugin implements PreFilterPlugin, FilterPlugin, Sc
   }
 
   /** addScores is score over every node in one loop. */
-  addScores(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: number[]): void {
+  addScores(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], weight: number, totals: ScoreTotals): void {
     const request = pod.nonZeroRequests;
     for (let i = 0; i < nodes.length; i++) totals[i] += leastAllocatedScore(request, nodes[i]) * weight;
   }
