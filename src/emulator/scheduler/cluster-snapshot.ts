@@ -172,6 +172,16 @@ export class ClusterSnapshot {
     return this.tainted > 0;
   }
 
+  /** anyPodsWithAffinity: some pod carries podAffinity or podAntiAffinity. */
+  get anyPodsWithAffinity(): boolean {
+    return this.affinityPods > 0;
+  }
+
+  /** anyPodsWithRequiredAntiAffinity: some pod carries required anti-affinity terms. */
+  get anyPodsWithRequiredAntiAffinity(): boolean {
+    return this.antiAffinityPods > 0;
+  }
+
   /** havePodsWithAffinity lists nodes with pods carrying (anti-)affinity; free when there are none. */
   havePodsWithAffinity(): readonly NodeInfo[] {
     return this.affinityPods === 0 ? [] : this.nodes.filter((n) => n.podsWithAffinity.length > 0);

@@ -65,6 +65,7 @@ export function runPreFilter(profile: Profile, state: CycleState, pod: PodInfo, 
 
 /** Filtered is what one Filter pass found: feasible nodes, and rejections counted per Status. */
 export interface Filtered {
+  /** feasible lists the nodes that passed (valid until the next cycle: the list is reused). */
   readonly feasible: NodeInfo[];
   /** slots holds each feasible node's slot in the memo table (valid until the next cycle: the array is reused). */
   readonly slots: Int32Array;
@@ -76,6 +77,17 @@ export interface Filtered {
 
 /** slotScratch holds the feasible nodes' memo slots of the cycle in progress (a cycle is synchronous). */
 let slotScratch = new Int32Array(1024);
+/**
+ * feasibleScratch is the feasible-node list of the cycle in progress, reused from cycle to cycle: a fresh list grown by
+ * push to 500 nodes came to several KB of garbage per pod. Nothing keeps it past the cycle (results carry counts).
+ */
+const feasibleScratch: NodeInfo[] = [];
+
+/** upTo cuts the scratch list to the count found this cycle (elements past it are the last cycle's). */
+function upTo(feasible: NodeInfo[], count: number): NodeInfo[] {
+  if (feasible.length !== count) feasible.length = count;
+  return feasible;
+}
 
 function slotsFor(n: number): Int32Array {
   if (slotScratch.length < n) slotScratch = new Int32Array(Math.max(n, slotScratch.length * 2));
@@ -104,13 +116,14 @@ export function findNodesThatPassFilters(
 }
 
 function filterEach(filters: readonly FilterPlugin[], state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], start: number, numToFind: number, explanation?: Explanation): Filtered {
-  const feasible: NodeInfo[] = [];
+  const feasible = feasibleScratch;
   const slots = slotsFor(Math.min(nodes.length, numToFind));
   const rejected = new StatusTally();
   const success = Status.success;
   const n = nodes.length;
+  let found = 0;
   let i = 0;
-  for (; i < n && feasible.length < numToFind; i++) {
+  for (; i < n && found < numToFind; i++) {
     const node = nodes[(start + i) % n];
     let failed: Status | undefined;
     let j = 0;
@@ -123,14 +136,14 @@ function filterEach(filters: readonly FilterPlugin[], state: CycleState, pod: Po
       }
     }
     if (failed === undefined) {
-      slots[feasible.length] = node.memoSlot;
-      feasible.push(node);
+      slots[found] = node.memoSlot;
+      feasible[found++] = node;
     } else if (failed.isRejected()) {
       rejected.add(failed, filters[j].name);
       explanation?.filtered.push({ node: node.name, plugin: filters[j].name, reason: failed.message() });
-    } else return { feasible, slots, rejected, processed: i + 1, error: filterError(filters[j], failed) };
+    } else return { feasible: upTo(feasible, found), slots, rejected, processed: i + 1, error: filterError(filters[j], failed) };
   }
-  return { feasible, slots, rejected, processed: i };
+  return { feasible: upTo(feasible, found), slots, rejected, processed: i };
 }
 
 /**
@@ -138,27 +151,28 @@ function filterEach(filters: readonly FilterPlugin[], state: CycleState, pod: Po
  * by slot, and judging (then remembering) only the nodes whose answer was forgotten or is for another context.
  */
 function filterRemembering(memo: FilterMemo, filters: readonly FilterPlugin[], state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], start: number, numToFind: number): Filtered {
-  const feasible: NodeInfo[] = [];
+  const feasible = feasibleScratch;
   const slots = slotsFor(Math.min(nodes.length, numToFind));
   const rejected = new StatusTally();
   const { key, table } = memo;
   const { filterKey, failedAt } = table;
   const n = nodes.length;
+  let found = 0;
   let i = 0;
-  for (; i < n && feasible.length < numToFind; i++) {
+  for (; i < n && found < numToFind; i++) {
     let slot = start + i;
     if (slot >= n) slot -= n;
     const at = filterKey[slot] === key ? failedAt[slot] : judge(memo, filters, state, pod, nodes[slot], slot);
     if (at < 0) {
-      slots[feasible.length] = slot;
-      feasible.push(nodes[slot]);
+      slots[found] = slot;
+      feasible[found++] = nodes[slot];
       continue;
     }
     const verdict = table.verdicts[slot] as Status;
     if (verdict.isRejected()) rejected.add(verdict, filters[at].name);
-    else return { feasible, slots, rejected, processed: i + 1, error: filterError(filters[at], verdict) };
+    else return { feasible: upTo(feasible, found), slots, rejected, processed: i + 1, error: filterError(filters[at], verdict) };
   }
-  return { feasible, slots, rejected, processed: i };
+  return { feasible: upTo(feasible, found), slots, rejected, processed: i };
 }
 
 /** judge runs the filters on one node as RunFilterPlugins does (the first rejection ends it), remembers the verdict and returns the rejecting filter's index, or -1. */

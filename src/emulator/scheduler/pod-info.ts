@@ -39,10 +39,11 @@ function affinityTerm(namespace: string, term: PodAffinityTerm): AffinityTerm {
   };
 }
 
-/** ParsedRequests are a pod's requests, plain and non-zero. */
+/** ParsedRequests are a pod's requests, plain and non-zero, with their shape number once asked for. */
 interface ParsedRequests {
   readonly requests: Resource;
   readonly nonZeroRequests: Resource;
+  shape: number | undefined;
 }
 
 /** byContainers shares parsed requests among pods whose container lists are one frozen array (a template's pods), which nothing can change. */
@@ -54,7 +55,7 @@ function requestsOf(pod: Pod): ParsedRequests {
   const shared = containers !== undefined && Object.isFrozen(containers) && !initContainers?.length && !(pod.spec as { overhead?: unknown }).overhead;
   let parsed = shared ? byContainers.get(containers) : undefined;
   if (!parsed) {
-    parsed = { requests: podRequests(pod, false), nonZeroRequests: podRequests(pod, true) };
+    parsed = { requests: podRequests(pod, false), nonZeroRequests: podRequests(pod, true), shape: undefined };
     if (shared) byContainers.set(containers, parsed);
   }
   return parsed;
@@ -93,7 +94,8 @@ export class PodInfo {
   /** hasAffinity: the pod has podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
   readonly hasAffinity: boolean;
 
-  private shape: number | undefined;
+  /** parsed holds the requests as parsed, shared by the pods of one template and by a pod's assumed and bound copies. */
+  private readonly parsed: ParsedRequests;
 
   /** source is the stored pod this was parsed from: the pod itself, or the unbound pod an assumed copy was made of. */
   readonly source: Pod;
@@ -109,7 +111,8 @@ export class PodInfo {
     this.key = base?.key ?? flatString(`${this.namespace}/${this.name}`);
     this.nodeName = pod.spec.nodeName || undefined;
     this.labels = pod.metadata.labels ?? {};
-    const requests = base ?? requestsOf(pod);
+    const requests = base?.parsed ?? requestsOf(pod);
+    this.parsed = requests;
     this.requests = requests.requests;
     this.nonZeroRequests = requests.nonZeroRequests;
     const affinity = pod.spec.affinity;
@@ -128,11 +131,9 @@ export class PodInfo {
     return new PodInfo(pod);
   }
 
-
-
-  /** shapeId numbers the pod's requests: pods alike in them are judged alike by node-local plugins (score-memo.ts). */
+  /** shapeId numbers the pod's requests: pods alike in them are judged alike by node-local plugins (score-memo.ts); worked out once per parsed requests. */
   get shapeId(): number {
-    return (this.shape ??= shapeId(shapeText(this.requests, this.nonZeroRequests)));
+    return (this.parsed.shape ??= shapeId(shapeText(this.requests, this.nonZeroRequests)));
   }
 
   /** terminating: the pod has a deletionTimestamp, so spreading ignores it. */

@@ -84,8 +84,8 @@ function fitPod(profile: Profile, state: CycleState, pod: PodInfo, snapshot: Clu
   const all = snapshot.nodes;
   const pre = runPreFilter(profile, state, pod, snapshot);
   if (pre.status.code === 'Error') return { outcome: 'Error', message: pre.status.message(), nextStartIndex: start, explanation };
-  const plugins = new Set(pre.pluginsWithNodes);
   if (!pre.status.isSuccess()) {
+    const plugins = new Set(pre.pluginsWithNodes);
     if (pre.plugin) plugins.add(pre.plugin);
     if (explanation) explanation.preFilter = { plugin: pre.plugin ?? '', reason: pre.status.message() };
     const diagnosis: Diagnosis = { nodeStatuses: new Map(), absentNodesStatus: pre.status, preFilterMessage: pre.status.message(), unschedulablePlugins: plugins };
@@ -103,6 +103,7 @@ function fitPod(profile: Profile, state: CycleState, pod: PodInfo, snapshot: Clu
   const nextStartIndex = (start + filtered.processed) % all.length;
   if (filtered.error) return { outcome: 'Error', message: filtered.error.message, nextStartIndex, explanation };
   if (filtered.feasible.length === 0) {
+    const plugins = new Set(pre.pluginsWithNodes);
     for (const p of filtered.rejected.plugins()) plugins.add(p);
     const diagnosis: Diagnosis = { nodeStatuses: filtered.rejected.statuses(), absentNodesStatus: absent, unschedulablePlugins: plugins };
     return unschedulable(new FitError(all.length, diagnosis), nextStartIndex, explanation);

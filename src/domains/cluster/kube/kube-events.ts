@@ -54,9 +54,10 @@ function newEvent(cluster: KubeCluster, involved: KubeObject, note: EventNote, s
 /** recordEvent adds an Event about an object, counts a repeat into the same one, or folds a flood of similar ones together, as client-go's event recorder does. */
 export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: EventNote, source: EventSource, at: string): void {
   const recorder = recorderOf(cluster);
-  const found = recorder.similar.group(source, involved, note, false);
-  const message = recorder.similar.message(found, note, at);
-  const repeat = recorder.similar.repeat(found, message);
+  // Opened at once if new (one lookup): an empty group combines nothing and repeats nothing, as no group does.
+  const group = recorder.similar.group(source, involved, note, true);
+  const message = recorder.similar.message(group, note, at);
+  const repeat = recorder.similar.repeat(group, message);
   const existing = repeat === undefined ? undefined : (cluster.objects.Event?.[repeat.key] as KubeEventObject | undefined);
   if (existing) {
     existing.count++;
@@ -68,7 +69,6 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
   const event = newEvent(cluster, involved, message === note.message ? note : { ...note, message }, source, at);
   const key = objectKey(event.metadata.namespace, event.metadata.name!);
   putObject(cluster, event, key);
-  const group = found ?? recorder.similar.group(source, involved, note, true);
   recorder.order.push(recorder.similar.file(group, key, event));
   if (recorder.order.length - recorder.head > MAX_EVENTS) prune(cluster, recorder);
 }

@@ -54,6 +54,8 @@ export class InterPodAffinityPlugin implements PreFilterPlugin, FilterPlugin, Sc
 
   /** preFilter counts matching pods per domain, or skips when neither the pod nor any existing pod has required terms. */
   preFilter(state: CycleState, pod: PodInfo, snapshot: ClusterSnapshot): Status {
+    // Nothing to count (the usual case): skip without building the counts.
+    if (!snapshot.anyPodsWithRequiredAntiAffinity && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) return Status.skip;
     const existing = existingAntiAffinityCounts(pod, snapshot);
     if (existing.size === 0 && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) return Status.skip;
     const affinity = pod.requiredAffinityTerms.map((t) => mergeNamespaces(t, snapshot));
@@ -81,6 +83,8 @@ export class InterPodAffinityPlugin implements PreFilterPlugin, FilterPlugin, Sc
 
   /** preScore sums preferred-term weights per domain, or skips when nothing matches. */
   preScore(state: CycleState, pod: PodInfo, _nodes: readonly NodeInfo[], snapshot: ClusterSnapshot): Status {
+    // Neither the pod nor any existing pod has affinity terms: nothing can match, as topologyScores would find.
+    if (!snapshot.anyPodsWithAffinity && pod.preferredAffinityTerms.length === 0 && pod.preferredAntiAffinityTerms.length === 0) return Status.skip;
     const incoming = {
       affinity: mergeWeighted(pod.preferredAffinityTerms, snapshot),
       antiAffinity: mergeWeighted(pod.preferredAntiAffinityTerms, snapshot),
