@@ -59,6 +59,19 @@ export function putObject(store: ObjectStore, object: KubeObject, key: string = 
   return store.revision;
 }
 
+/**
+ * putStoredObject is putObject for an object read from the store under key and changed in place: it takes the next
+ * revision and tells the indexes, without storing the object again (a write into a map of 100,000 pods is a cache miss).
+ */
+export function putStoredObject(store: ObjectStore, object: KubeObject, key: string): number {
+  store.revision++;
+  object.metadata.resourceVersion = String(store.revision);
+  const byKey = store.objects[object.kind];
+  indexPut(byKey, key, object);
+  observers.get(store)?.({ type: 'MODIFIED', object, revision: store.revision });
+  return store.revision;
+}
+
 /** removeObject forgets an object; it returns what was stored. A caller holding the object's key may pass it. */
 export function removeObject(store: ObjectStore, kind: string, namespace: string | undefined, name: string, key: string = objectKey(namespace, name)): KubeObject | undefined {
   const byKey = store.objects[kind];

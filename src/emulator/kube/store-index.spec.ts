@@ -1,5 +1,5 @@
 import type { KubeObject, OwnerReference } from './meta.js';
-import { emptyStore, listObjects, putObject, removeObject, type ObjectStore } from './object-store.js';
+import { emptyStore, listObjects, putObject, putStoredObject, removeObject, type ObjectStore } from './object-store.js';
 import { controlledGroup, controlledGroups, countGroup, keyedGroup, kindGroup, namespaceGroup, uncontrolledGroup, type GroupingKey, type ObjectGroup } from './store-index.js';
 
 const owner = (uid: string): OwnerReference => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: uid, uid, controller: true });
@@ -15,6 +15,20 @@ const scanned = (store: ObjectStore, namespace?: string): string[] =>
   Object.values(store.objects.Pod ?? {}).filter((o) => namespace === undefined || o.metadata.namespace === namespace).map((o) => o.metadata.name ?? '');
 
 describe('store index', () => {
+  it('given an object changed in place, when it is put back as stored, then it takes the next revision and the indexes see the change', () => {
+    const store = emptyStore();
+    putObject(store, pod('a'));
+    const byReady: GroupingKey = { keyOf: (o) => String((o.status as { ready: boolean }).ready) };
+    expect(names(keyedGroup(store, 'Pod', byReady, 'false'))).toEqual(['a']);
+    const stored = store.objects.Pod['default/a'];
+    (stored.status as { ready: boolean }).ready = true;
+    expect(putStoredObject(store, stored, 'default/a')).toBe(2);
+    expect(stored.metadata.resourceVersion).toBe('2');
+    expect(store.objects.Pod['default/a']).toBe(stored);
+    expect(names(keyedGroup(store, 'Pod', byReady, 'true'))).toEqual(['a']);
+    expect(names(keyedGroup(store, 'Pod', byReady, 'false'))).toEqual([]);
+  });
+
   it('lists a kind in the order of its map through creations, replacements, removals and re-creations', () => {
     const store = emptyStore();
     for (const name of ['a', 'b', 'c', 'd']) putObject(store, pod(name, { namespace: name === 'c' ? 'other' : 'default' }));

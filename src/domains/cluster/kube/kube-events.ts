@@ -1,4 +1,4 @@
-import { objectKey, putObject, removeObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { objectKey, putObject, putStoredObject, removeObject, type KubeObject } from '../../../emulator/kube/index.js';
 import type { KubeCluster } from './kube.types.js';
 import { EventAggregator, type Filed } from './event-aggregator.js';
 import type { EventNote, EventSource, KubeEventObject } from './event-object.js';
@@ -63,7 +63,7 @@ export function recordEvent(cluster: KubeCluster, involved: KubeObject, note: Ev
     existing.count++;
     existing.lastTimestamp = at;
     existing.message = message;
-    putObject(cluster, existing, repeat!.key);
+    putStoredObject(cluster, existing, repeat!.key);
     return;
   }
   const event = newEvent(cluster, involved, message === note.message ? note : { ...note, message }, source, at);

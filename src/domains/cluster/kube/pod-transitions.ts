@@ -1,4 +1,4 @@
-import { getObject, objectKey, ownKeysAre, putObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
+import { getObject, objectKey, ownKeysAre, putObject, putStoredObject, removeObject, type Node, type Pod, type PodCondition } from '../../../emulator/kube/index.js';
 import { nextStatus, podMeetsStage, podStages, sharedCondition, stageEvents } from '../../../emulator/kubelet/index.js';
 import { recordEvent } from './kube-events.js';
 import { podIpAllocator, type PodIpAllocator } from './pod-addresses.js';
@@ -53,7 +53,7 @@ function applyOutcome(cluster: KubeCluster, outcome: SchedulingOutcome, at: stri
     pod.spec.nodeName = outcome.nodeName;
     setScheduledCondition(pod, sharedCondition('PodScheduled', 'True', at));
     cluster.podSince[key] = at;
-    putObject(cluster, pod, key);
+    putStoredObject(cluster, pod, key);
     const message = `Successfully assigned ${outcome.namespace}/${outcome.name} to ${outcome.nodeName}`;
     recordEvent(cluster, pod, { type: 'Normal', reason: 'Scheduled', message }, SCHEDULER, at);
   } else {
@@ -70,18 +70,31 @@ export function applyPodsScheduled(cluster: KubeCluster, data: Scheduled): void 
   cluster.schedulerStartIndex = data.nextStartIndex;
 }
 
+/** KubeletOf is what one pass needs of a pod's node: the Node, the kubelet as an event source, and the node's IP allocator once asked for. */
+interface KubeletOf {
+  readonly node: Node | undefined;
+  readonly source: { readonly component: string; readonly host: string | undefined };
+  allocate: PodIpAllocator | undefined;
+}
+
 /** applyPodsAdvanced moves pods through one kubelet stage, recording the kubelet's events. */
 export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   const stage = podStages.find((s) => s.name === data.stage);
   if (!stage) return;
-  const allocators = new Map<string, PodIpAllocator>();
+  // The pods of a pass come a few to a node: each node is looked up once (its name is the same string in every pod).
+  const kubelets = new Map<string | undefined, KubeletOf>();
   for (const { namespace, name, pulledMs } of data.pods) {
     const key = objectKey(namespace, name);
     const pod = cluster.objects.Pod?.[key] as Pod | undefined;
     // The decider chose this stage for the pod, which meets its conditions again on replay (an older log may name a stage a newer one now precedes).
     if (!pod || !podMeetsStage(pod, stage)) continue;
-    const node = getObject<Node>(cluster, 'Node', undefined, pod.spec.nodeName ?? '');
-    const source = { component: 'kubelet', host: pod.spec.nodeName };
+    const nodeName = pod.spec.nodeName;
+    let kubelet = kubelets.get(nodeName);
+    if (!kubelet) {
+      const node = getObject<Node>(cluster, 'Node', undefined, nodeName ?? '');
+      kubelets.set(nodeName, (kubelet = { node, source: { component: 'kubelet', host: nodeName }, allocate: undefined }));
+    }
+    const { node, source } = kubelet;
     for (const note of stageEvents(pod, stage.next.events ?? [], pulledMs)) recordEvent(cluster, pod, note, source, data.at);
     if (stage.next.remove) {
       removeObject(cluster, 'Pod', namespace, name);
@@ -89,11 +102,10 @@ export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
       delete cluster.scheduling[key];
       continue;
     }
-    const nodeName = node?.metadata.name;
-    const allocate = stage.next.assignAddresses && node && nodeName ? (allocators.get(nodeName) ?? allocators.set(nodeName, podIpAllocator(cluster, node)).get(nodeName)!) : undefined;
+    const allocate = stage.next.assignAddresses && node?.metadata.name ? (kubelet.allocate ??= podIpAllocator(cluster, node)) : undefined;
     const podIp = allocate?.();
     pod.status = nextStatus(pod, stage, { at: data.at, hostIp: node?.status.addresses?.[0]?.address, podIp, pulledMs });
     cluster.podSince[key] = data.at;
-    putObject(cluster, pod, key);
+    putStoredObject(cluster, pod, key);
   }
 }
