@@ -100,7 +100,7 @@ function applyKubeEvent(cluster: KubeCluster, event: KubeEvent): void {
 
 /** writer lets controllers' changes follow the same rules as applied objects. */
 const writer: ObjectWriter = {
-  create: (cluster, object, at) => void createObject(cluster, object, at, 'user'),
+  create: (cluster, object, at, key) => void createObject(cluster, object, at, 'user', key),
   update: (cluster, object) => configureObject(cluster, object),
   remove: (cluster, kind, namespace, name, at, propagationPolicy) => deleteObject(cluster, kind, namespace, name, at, propagationPolicy),
 };

@@ -20,8 +20,8 @@ function initialStatus(object: KubeObject): unknown {
   return object.status === undefined ? undefined : {};
 }
 
-/** createObject stores a new object with its server-set metadata; a user's status is replaced, a system object's kept. */
-export function createObject(cluster: KubeCluster, object: KubeObject, at: string, from: 'user' | 'system' = 'system'): KubeObject {
+/** createObject stores a new object with its server-set metadata; a user's status is replaced, a system object's kept. A caller holding the object's key may pass it. */
+export function createObject(cluster: KubeCluster, object: KubeObject, at: string, from: 'user' | 'system' = 'system', key?: string): KubeObject {
   object.metadata.uid = uidFor(cluster.clusterId, cluster.revision + 1);
   object.metadata.creationTimestamp = at;
   object.metadata.generation = 1;
@@ -32,7 +32,7 @@ export function createObject(cluster: KubeCluster, object: KubeObject, at: strin
     if (status === undefined) delete object.status;
     else object.status = status;
   }
-  putObject(cluster, object);
+  putObject(cluster, object, key);
   return object;
 }
 

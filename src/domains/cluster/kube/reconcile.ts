@@ -1,4 +1,4 @@
-import { copyJson, deepFreeze, getObject, putObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { copyJson, deepFreeze, flatString, getObject, objectKey, putObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
 import type { KubeCluster, ObjectAction } from './kube.types.js';
 import { clone } from './object-writes.js';
@@ -28,7 +28,8 @@ function stillApplies(cluster: KubeCluster, action: Exclude<ObjectAction, { type
 
 /** ObjectWriter is how the projection stores objects, so reconciled changes follow the same rules as applied ones. */
 export interface ObjectWriter {
-  create(cluster: KubeCluster, object: KubeObject, at: string): void;
+  /** create stores a new object; a caller holding its key (`namespace/name`, flat) may pass it. */
+  create(cluster: KubeCluster, object: KubeObject, at: string, key?: string): void;
   update(cluster: KubeCluster, object: KubeObject): void;
   remove(cluster: KubeCluster, kind: string, namespace: string | undefined, name: string, at: string, propagationPolicy?: 'Foreground'): void;
 }
@@ -68,7 +69,9 @@ const NO_TOLERATIONS: readonly never[] = Object.freeze([]);
 function createPods(cluster: KubeCluster, action: Extract<ObjectAction, { type: 'createPods' }>, at: string, writer: ObjectWriter): void {
   const template = deepFreeze(copyJson(action.object));
   for (const name of action.names) {
-    if (getObject(cluster, 'Pod', template.metadata.namespace, name)) continue;
+    // One key per pod, flat so its hash is computed once for the check and the store.
+    const key = flatString(objectKey(template.metadata.namespace, name));
+    if (cluster.objects.Pod?.[key]) continue;
     const { metadata, spec, status, ...rest } = template as KubeObject & { spec?: object; status?: unknown };
     // The fields the API server sets at once (uid, creationTimestamp, generation, resourceVersion, the default
     // tolerations) are made part of each object as it is built, in the order they would be added: objects of one
@@ -80,7 +83,7 @@ function createPods(cluster: KubeCluster, action: Extract<ObjectAction, { type: 
       ...(spec ? { spec: { ...spec, tolerations: (spec as { tolerations?: unknown }).tolerations ?? NO_TOLERATIONS } } : {}),
       ...(status === undefined ? {} : { status: copyJson(status) }),
     } as KubeObject;
-    writer.create(cluster, pod, at);
+    writer.create(cluster, pod, at, key);
   }
 }
 
