@@ -73,10 +73,18 @@ export function runningCensus(kind: ReplicatedKind, owner: ReplicaSetLike, store
   const selector = `${kind.kind} ${stableJson(owner.spec.selector)}`;
   const pairs = Object.entries(owner.spec.template?.metadata?.labels ?? {});
   // A tally's name holds everything its classifier reads of the owner, so any keeper with the same name counts alike.
+  // Selection and labeling read only the labels, which a template's pods share as one frozen object (and which no
+  // write changes in place): within this fold, pods with the labels of the pod before reuse its answer.
+  let lastLabels: Pod['metadata']['labels'] | null = null;
+  let labelBits = 0;
   const classify = ({ object: pod }: IndexedObject<Pod>): number => {
     if (!isPodActive(pod)) return 0;
-    if (!kind.selects(owner, pod)) return RELEASED;
-    return OWNED | (labeledWith(pairs, pod) ? LABELED : 0) | (isPodReady(pod) ? READY : 0);
+    const labels = pod.metadata.labels;
+    if (labels !== lastLabels || labels === undefined) {
+      lastLabels = labels;
+      labelBits = kind.selects(owner, pod) ? OWNED | (labeledWith(pairs, pod) ? LABELED : 0) : RELEASED;
+    }
+    return labelBits === RELEASED ? RELEASED : labelBits | (isPodReady(pod) ? READY : 0);
   };
   const [owned, fullyLabeled, ready, released] = countGroup(controlledGroup<Pod>(store, 'Pod', namespace, uid), `replicas ${selector} ${stableJson(pairs)}`, 4, classify);
   if (released > 0) return undefined;
