@@ -15,7 +15,7 @@ import { ControllerGates } from './controller-gates.js';
 import { ClusterWatch } from './cluster-watch.js';
 import { KubeletQueue } from './kubelet-step.js';
 import { ClusterLoopExtensions } from './loop-extensions.js';
-import { SchedulerCache, SchedulingQueue } from './scheduling-step.js';
+import { leavesSchedulingAlone, SchedulerCache, SchedulingQueue } from './scheduling-step.js';
 import { BURST_REPLICAS, controllers, controllersWakeAt, type Controller } from '../../../emulator/controllers/index.js';
 import type { DiskInventory } from '../../../emulator/storage/index.js';
 
@@ -33,7 +33,7 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
   private readonly scheduling = new SchedulingQueue();
   private readonly gates = new ControllerGates();
   private readonly snapshots = new SchedulerCache();
-  private readonly schedulerWatch = new ClusterWatch();
+  private readonly schedulerWatch = new ClusterWatch(leavesSchedulingAlone);
   private readonly kubeletWatch = new ClusterWatch();
   private readonly kubelets = new Map<string, KubeletQueue>();
   private readonly controllers: readonly Controller[] = controllers;

@@ -31,7 +31,11 @@ function note(touched: Touched, event: StoredEvent): void {
     }
     case 'ObjectsReconciled':
       for (const a of data.actions as Action[]) {
-        if (a.names) for (const name of a.names) touched.pods.add(keyOf({ namespace: a.object?.metadata.namespace, name }));
+        // Pods stamped unbound from a template are nothing yet to a kubelet or the scheduler's cache (the scheduler finds
+        // pending pods through the store's index of unbound pods); a name used before was touched when its pod went.
+        if (a.names) {
+          if ((a.object as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName) for (const name of a.names) touched.pods.add(keyOf({ namespace: a.object?.metadata.namespace, name }));
+        }
         else if (a.object?.kind === 'Pod') touched.pods.add(keyOf(a.object.metadata));
         else if (a.kind === 'Pod') touched.pods.add(keyOf(a));
         // A node's status.volumesAttached changing lets the kubelet start the pods waiting on it for their disks.
@@ -74,6 +78,9 @@ function touchedBy(event: StoredEvent): Touched {
 export class ClusterWatch {
   private readonly touched = new Map<string, Touched>();
 
+  /** ignores, when given, says which events this watch's planner does not care about (it notes nothing of them). */
+  constructor(private readonly ignores?: (event: StoredEvent) => boolean) {}
+
   /** take hands over what was touched since the last take (everything, the first time). */
   take(clusterId: string): Touched {
     const found = this.touched.get(clusterId) ?? { pods: new Set<string>(), nodes: new Set<string>(), all: true };
@@ -94,7 +101,7 @@ export class ClusterWatch {
 
   observe(clusterId: string, event: StoredEvent): void {
     const touched = this.touched.get(clusterId);
-    if (!touched) return;
+    if (!touched || this.ignores?.(event)) return;
     const by = touchedBy(event);
     for (const key of by.pods) touched.pods.add(key);
     for (const name of by.nodes) touched.nodes.add(name);

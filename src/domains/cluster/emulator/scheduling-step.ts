@@ -1,5 +1,6 @@
 import type { RandomSource } from '../../../emulator/clock/index.js';
 import { getObject, listObjects, objectKey, type Node, type Pod } from '../../../emulator/kube/index.js';
+import { podStages } from '../../../emulator/kubelet/index.js';
 import { ClusterSnapshot, DEFAULT_SCHEDULER_NAME, PodInfo, schedule } from '../../../emulator/scheduler/index.js';
 import type { StoredEvent } from '../../../platform/kernel/index.js';
 import type { KubeCluster, SchedulingOutcome } from '../kube/kube.types.js';
@@ -11,6 +12,14 @@ const EXPLAIN_UP_TO = 100;
 
 /** CAPACITY_EVENTS change what nodes can take: the scheduler retries unschedulable pods after one of them, so their messages stay true. */
 const CAPACITY_EVENTS = new Set(['NodeAdded', 'NodeRemoved', 'ObjectDeleted', 'ObjectsApplied', 'ObjectsReconciled', 'NodeHealthChanged', 'NodeRecovered', 'PodsEvicted']);
+
+/** STAGES_LEAVING_ACCOUNTS are the kubelet stages that change nothing the scheduler's cache holds of a pod (node, requests, labels, being live). */
+const STAGES_LEAVING_ACCOUNTS = new Set(podStages.filter((s) => !s.next.remove && s.next.phase !== 'Succeeded' && s.next.phase !== 'Failed').map((s) => s.name));
+
+/** leavesSchedulingAlone: a kubelet pass that neither removes its pods nor ends them; the scheduler's watch skips it. */
+export function leavesSchedulingAlone(event: StoredEvent): boolean {
+  return event.type === 'PodsAdvanced' && STAGES_LEAVING_ACCOUNTS.has((event.data as { stage: string }).stage);
+}
 
 /** snapshotOf builds the scheduler's view of the cluster from scratch: its nodes and their bound, running pods. */
 function snapshotOf(cluster: KubeCluster): ClusterSnapshot {
