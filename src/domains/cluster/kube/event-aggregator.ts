@@ -28,6 +28,15 @@ export interface SimilarGroup {
   readonly filed: Filed[];
 }
 
+/** lastWindow is the window start last worked out: the Events of one pass share their timestamp, so most calls parse nothing. */
+let lastWindow = { at: '', since: '' };
+
+/** windowStart is the earliest first timestamp that still counts towards combining at `at`. */
+function windowStart(at: string): string {
+  if (at !== lastWindow.at) lastWindow = { at, since: new Date(Date.parse(at) - SIMILAR_WINDOW_MS).toISOString() };
+  return lastWindow.since;
+}
+
 /** objectId names the involved object: its uid, or kind/namespace/name for an object without one. */
 function objectId(kind: string, namespace: string | undefined, name: string | undefined, uid: string | undefined): string {
   return uid ?? `${kind}/${namespace ?? ''}/${name ?? ''}`;
@@ -62,7 +71,7 @@ export class EventAggregator {
     }
     if (distinct < MAX_SIMILAR - 1) return note.message;
     // Timestamps are all toISOString()'s form, so they order as strings.
-    const since = new Date(Date.parse(at) - SIMILAR_WINDOW_MS).toISOString();
+    const since = windowStart(at);
     let recent = 0;
     for (const filed of group.filed) if (!filed.combined && filed.first >= since) recent++;
     return recent < MAX_SIMILAR - 1 ? note.message : `${COMBINED}${note.message}`;
