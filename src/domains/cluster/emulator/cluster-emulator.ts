@@ -169,8 +169,14 @@ export class ClusterEmulator implements OnModuleInit, OnApplicationBootstrap {
 
   /** schedulePods runs a scheduling cycle for every pending pod on the cached snapshot; it says whether anything changed. */
   private async schedulePods(clusterId: string, cluster: KubeCluster): Promise<boolean> {
-    const pending = this.scheduling.pending(this.state().clusters[clusterId] ?? cluster);
-    if (pending.length === 0) return false;
+    const current = this.state().clusters[clusterId] ?? cluster;
+    const pending = this.scheduling.pending(current);
+    if (pending.length === 0) {
+      // kube-scheduler's cache follows nodes and pods as its informers report them, whether or not a pod waits: so does
+      // this one, and the first pod of a workload finds the nodes already there.
+      this.snapshots.snapshot(current, this.schedulerWatch.take(clusterId));
+      return false;
+    }
     let attempts = 0;
     const changed = await this.issue(cluster, 'scheduler', (env, live) => {
       if (attempts++ > 0) this.snapshots.invalidate(clusterId);
