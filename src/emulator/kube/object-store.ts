@@ -35,9 +35,25 @@ export function keyOf(object: KubeObject): string {
   return objectKey(object.metadata.namespace, object.metadata.name ?? '');
 }
 
+/**
+ * clusterKeys holds the keys of cluster-scoped objects (`/name`) by name: nodes are looked up for every pod bound to
+ * them, and a key built afresh is hashed and looked up in V8's string table before it can find anything.
+ */
+const clusterKeys = new Map<string, string>();
+const CLUSTER_KEYS_KEPT = 100_000;
+
+function clusterKey(name: string): string {
+  let key = clusterKeys.get(name);
+  if (key === undefined) {
+    if (clusterKeys.size >= CLUSTER_KEYS_KEPT) clusterKeys.clear();
+    clusterKeys.set(name, (key = objectKey(undefined, name)));
+  }
+  return key;
+}
+
 /** getObject reads one object by kind, namespace and name. */
 export function getObject<T extends KubeObject = KubeObject>(store: ObjectStore, kind: string, namespace: string | undefined, name: string): T | undefined {
-  return store.objects[kind]?.[objectKey(namespace, name)] as T | undefined;
+  return store.objects[kind]?.[namespace === undefined ? clusterKey(name) : objectKey(namespace, name)] as T | undefined;
 }
 
 /** listObjects lists a kind, in one namespace or all, in creation order. */

@@ -1,4 +1,4 @@
-import { copyJson, deepFreeze, flatString, getObject, objectKey, putObject, type KubeObject } from '../../../emulator/kube/index.js';
+import { copyJson, deepFreeze, flatString, getObject, objectKey, ownKeysAre, putObject, type KubeObject } from '../../../emulator/kube/index.js';
 import { recordEvent } from './kube-events.js';
 import type { KubeCluster, ObjectAction } from './kube.types.js';
 import { clone } from './object-writes.js';
@@ -57,6 +57,9 @@ export function applyActions(cluster: KubeCluster, actions: readonly ObjectActio
   }
 }
 
+/** TEMPLATE_KEYS are the fields of a pod template a controller logs, in their order. */
+const TEMPLATE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'] as const;
+
 /** NO_TOLERATIONS holds a stamped pod's place for the tolerations createObject gives it. */
 const NO_TOLERATIONS: readonly never[] = Object.freeze([]);
 
@@ -68,22 +71,30 @@ const NO_TOLERATIONS: readonly never[] = Object.freeze([]);
  */
 function createPods(cluster: KubeCluster, action: Extract<ObjectAction, { type: 'createPods' }>, at: string, writer: ObjectWriter): void {
   const template = deepFreeze(copyJson(action.object));
+  const { metadata, spec, status, ...rest } = template as KubeObject & { spec?: { tolerations?: unknown }; status?: unknown };
+  const tolerations = spec?.tolerations ?? NO_TOLERATIONS;
+  // A controller's template (apiVersion, kind, metadata, spec, status) is stamped through one literal; any other shape
+  // through spreads, which give the same fields in the same order more slowly.
+  const plain = spec !== undefined && status !== undefined && ownKeysAre(template, TEMPLATE_KEYS);
   for (const name of action.names) {
     // One key per pod, flat so its hash is computed once for the check and the store.
     const key = flatString(objectKey(template.metadata.namespace, name));
     if (cluster.objects.Pod?.[key]) continue;
-    const { metadata, spec, status, ...rest } = template as KubeObject & { spec?: object; status?: unknown };
     // The fields the API server sets at once (uid, creationTimestamp, generation, resourceVersion, the default
     // tolerations) are made part of each object as it is built, in the order they would be added: objects of one
     // literal's shape keep every field in place, where properties added later live in a second, separately allocated
     // block that every read of them has to follow.
-    const pod = {
-      ...rest,
-      metadata: { name, ...metadata, uid: '', creationTimestamp: '', generation: 0, resourceVersion: '' },
-      ...(spec ? { spec: { ...spec, tolerations: (spec as { tolerations?: unknown }).tolerations ?? NO_TOLERATIONS } } : {}),
-      ...(status === undefined ? {} : { status: copyJson(status) }),
-    } as KubeObject;
+    const podMetadata = { name, ...metadata, uid: '', creationTimestamp: '', generation: 0, resourceVersion: '' };
+    const pod = (
+      plain
+        ? { apiVersion: template.apiVersion, kind: template.kind, metadata: podMetadata, spec: { ...spec, tolerations }, status: copyJson(status) }
+        : {
+            ...rest,
+            metadata: podMetadata,
+            ...(spec ? { spec: { ...spec, tolerations } } : {}),
+            ...(status === undefined ? {} : { status: copyJson(status) }),
+          }
+    ) as KubeObject;
     writer.create(cluster, pod, at, key);
   }
 }
-
