@@ -47,6 +47,17 @@ describe('createPods: pods stamped from one logged template', () => {
     expect(b.status).toBeUndefined();
   });
 
+  it('given a template with a status, as a ReplicaSet logs it, then each pod has the fields a created pod has, in order, and a status of its own', () => {
+    const c = cluster();
+    const logged = { ...template, status: { phase: 'Pending', qosClass: 'BestEffort' } } as unknown as Pod;
+    applyActions(c, [{ type: 'createPods', object: logged, names: ['web-a', 'web-b'] } as unknown as ObjectAction], '2017-01-01T00:00:00.000Z', writer);
+    const [a, b] = [getObject<Pod>(c, 'Pod', 'default', 'web-a')!, getObject<Pod>(c, 'Pod', 'default', 'web-b')!];
+    expect(Object.keys(a)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(Object.keys(a.metadata)).toEqual(['name', 'namespace', 'generateName', 'labels', 'ownerReferences', 'uid', 'creationTimestamp', 'generation', 'resourceVersion']);
+    expect(a.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
+    expect(a.status).not.toBe(b.status);
+  });
+
   it('when code writes into a shared part, then it throws instead of changing every pod', () => {
     const { a } = stamped();
     expect(() => {
