@@ -106,22 +106,27 @@ const uidDigits: number[] = new Array<number>(32).fill(0);
 const uidChars: number[] = new Array<number>(36).fill(0);
 const HEX_DIGITS = '0123456789abcdef';
 
+/** uidWord is one 32-bit word of a uid: an FNV-style hash of the cluster id from a seed and the revision, then mixed. */
+function uidWord(seed: number, clusterId: string, revision: number): number {
+  let x = seed ^ revision;
+  for (let i = 0; i < clusterId.length; i++) x = Math.imul(x ^ clusterId.charCodeAt(i), 0x01000193);
+  x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+  x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
+  return (x ^ (x >>> 15)) >>> 0;
+}
+
+/** writeHex writes a 32-bit word's eight hex digits into uidDigits from `at`. */
+function writeHex(word: number, at: number): void {
+  for (let d = 0; d < 8; d++) uidDigits[at + d] = HEX_DIGITS.charCodeAt((word >>> (28 - 4 * d)) & 15);
+}
+
 /** uidFor derives a stable, unique uid from where an object was created in the cluster's history. */
 export function uidFor(clusterId: string, revision: number): string {
-  const h = (seed: number): number => {
-    let x = seed ^ revision;
-    for (let i = 0; i < clusterId.length; i++) x = Math.imul(x ^ clusterId.charCodeAt(i), 0x01000193);
-    x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
-    x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
-    return (x ^ (x >>> 15)) >>> 0;
-  };
-  const words = [h(0x811c9dc5), h(0x5bd1e995), h(0x27d4eb2f)];
+  writeHex(uidWord(0x811c9dc5, clusterId, revision), 0);
+  writeHex(uidWord(0x5bd1e995, clusterId, revision), 8);
+  writeHex(uidWord(0x27d4eb2f, clusterId, revision), 16);
   // The last eight digits are the revision's own (its first eight, should it ever pass 32 bits).
-  const tail = revision <= 0xffffffff ? revision : parseInt(revision.toString(16).slice(0, 8), 16);
-  words.forEach((word, w) => {
-    for (let d = 0; d < 8; d++) uidDigits[w * 8 + d] = HEX_DIGITS.charCodeAt((word >>> (28 - 4 * d)) & 15);
-  });
-  for (let d = 0; d < 8; d++) uidDigits[24 + d] = HEX_DIGITS.charCodeAt(Math.floor(tail / 16 ** (7 - d)) % 16);
+  writeHex(revision <= 0xffffffff ? revision : parseInt(revision.toString(16).slice(0, 8), 16), 24);
   // xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx, the version and variant digits written over digits 12 and 16.
   let at = 0;
   for (let d = 0; d < 32; d++) {

@@ -1,5 +1,4 @@
 import type { KubeObject, Node } from '../../../emulator/kube/index.js';
-import { LABEL_HOSTNAME, LABEL_INSTANCE_TYPE, LABEL_REGION, LABEL_ZONE } from '../../../emulator/kube/index.js';
 import type { ClusterSpec, NodeFacts } from '../cluster/cluster.types.js';
 
 /** SYSTEM_NAMESPACES are made with every cluster. */
@@ -30,10 +29,11 @@ export function nodeObject(facts: NodeFacts, cluster: Pick<ClusterSpec, 'region'
         'beta.kubernetes.io/os': 'linux',
         'kubernetes.io/arch': 'amd64',
         'kubernetes.io/os': 'linux',
-        [LABEL_HOSTNAME]: facts.name,
-        [LABEL_INSTANCE_TYPE]: facts.instanceType,
-        [LABEL_ZONE]: facts.zone,
-        [LABEL_REGION]: cluster.region,
+        // Written out rather than computed ([LABEL_HOSTNAME]): a literal with constant keys is built from a boilerplate.
+        'kubernetes.io/hostname': facts.name,
+        'node.kubernetes.io/instance-type': facts.instanceType,
+        'topology.kubernetes.io/zone': facts.zone,
+        'topology.kubernetes.io/region': cluster.region,
         'failure-domain.beta.kubernetes.io/zone': facts.zone,
         'failure-domain.beta.kubernetes.io/region': cluster.region,
       },
