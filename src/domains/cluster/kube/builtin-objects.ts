@@ -1,4 +1,4 @@
-import type { KubeObject, Node } from '../../../emulator/kube/index.js';
+import { deepFreeze, type KubeObject, type Node } from '../../../emulator/kube/index.js';
 import type { ClusterSpec, NodeFacts } from '../cluster/cluster.types.js';
 
 /** SYSTEM_NAMESPACES are made with every cluster. */
@@ -13,6 +13,15 @@ export function namespaceObject(name: string): KubeObject {
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
   };
+}
+
+/** lastVersion is the version text last written: a cluster's nodes all run one version, and share its text. */
+let lastVersion = { version: '', text: '' };
+
+/** versionText is a Kubernetes version as the kubelet reports it (`v1.7.8`). */
+function versionText(version: string): string {
+  if (version !== lastVersion.version) lastVersion = { version, text: `v${version}` };
+  return lastVersion.text;
 }
 
 /** nodeObject is the Kubernetes Node a CVM registers as: labels, provider id, capacity, addresses, conditions. */
@@ -42,14 +51,16 @@ export function nodeObject(facts: NodeFacts, cluster: Pick<ClusterSpec, 'region'
     status: {
       capacity: resources(capacity),
       allocatable: resources(allocatable),
-      conditions: facts.conditions.map((c) => ({ ...c })),
+      // The node's first conditions are the facts' own, frozen: every later change replaces the list (heartbeats, the
+      // node lifecycle controller, status writes), and a node registered per event need not copy them.
+      conditions: deepFreeze(facts.conditions as Node['status']['conditions']),
       addresses: [
         { type: 'InternalIP', address: facts.privateIp },
         { type: 'Hostname', address: facts.name },
       ],
       nodeInfo: {
-        kubeletVersion: `v${cluster.kubernetesVersion}`,
-        kubeProxyVersion: `v${cluster.kubernetesVersion}`,
+        kubeletVersion: versionText(cluster.kubernetesVersion),
+        kubeProxyVersion: versionText(cluster.kubernetesVersion),
         containerRuntimeVersion: 'containerd://1.6.9-tke.1',
         operatingSystem: 'linux',
         architecture: 'amd64',
