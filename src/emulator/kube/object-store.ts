@@ -101,37 +101,46 @@ export function removeObject(store: ObjectStore, kind: string, namespace: string
   return found;
 }
 
-/** uidDigits holds a uid's 32 hex digits while it is made; uidChars its 36 characters (made in one go, the uid is a flat string). */
-const uidDigits: number[] = new Array<number>(32).fill(0);
-const uidChars: number[] = new Array<number>(36).fill(0);
+/** uidChars holds a uid's 36 characters while it is made (made in one go, the uid is a flat string); the dashes never move. */
+const uidChars: number[] = Array.from({ length: 36 }, (_, i) => (i === 8 || i === 13 || i === 18 || i === 23 ? 45 : 48));
 const HEX_DIGITS = '0123456789abcdef';
 
-/** uidWord is one 32-bit word of a uid: an FNV-style hash of the cluster id from a seed and the revision, then mixed. */
-function uidWord(seed: number, clusterId: string, revision: number): number {
-  let x = seed ^ revision;
-  for (let i = 0; i < clusterId.length; i++) x = Math.imul(x ^ clusterId.charCodeAt(i), 0x01000193);
+/** mix finishes one 32-bit word of a uid (a murmur-style avalanche). */
+function mix(x: number): number {
   x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
   x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
   return (x ^ (x >>> 15)) >>> 0;
 }
 
-/** writeHex writes a 32-bit word's eight hex digits into uidDigits from `at`. */
-function writeHex(word: number, at: number): void {
-  for (let d = 0; d < 8; d++) uidDigits[at + d] = HEX_DIGITS.charCodeAt((word >>> (28 - 4 * d)) & 15);
+/** UID_AT are the places of a uid's 32 hex digits among its 36 characters (xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx). */
+const UID_AT = Array.from({ length: 32 }, (_, d) => d + (d >= 8 ? 1 : 0) + (d >= 12 ? 1 : 0) + (d >= 16 ? 1 : 0) + (d >= 20 ? 1 : 0));
+
+/** writeHex writes a 32-bit word's eight hex digits into the uid's characters, as digits `from`..`from + 7`. */
+function writeHex(word: number, from: number): void {
+  for (let d = 0; d < 8; d++) uidChars[UID_AT[from + d]] = HEX_DIGITS.charCodeAt((word >>> (28 - 4 * d)) & 15);
 }
 
-/** uidFor derives a stable, unique uid from where an object was created in the cluster's history. */
+/**
+ * uidFor derives a stable, unique uid from where an object was created in the cluster's history: three words hash the
+ * cluster id (FNV-style, from three seeds, each first mixed with the revision), the last eight digits are the revision's.
+ */
 export function uidFor(clusterId: string, revision: number): string {
-  writeHex(uidWord(0x811c9dc5, clusterId, revision), 0);
-  writeHex(uidWord(0x5bd1e995, clusterId, revision), 8);
-  writeHex(uidWord(0x27d4eb2f, clusterId, revision), 16);
+  let a = 0x811c9dc5 ^ revision;
+  let b = 0x5bd1e995 ^ revision;
+  let c = 0x27d4eb2f ^ revision;
+  for (let i = 0; i < clusterId.length; i++) {
+    const code = clusterId.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193);
+    c = Math.imul(c ^ code, 0x01000193);
+  }
+  writeHex(mix(a), 0);
+  writeHex(mix(b), 8);
+  writeHex(mix(c), 16);
   // The last eight digits are the revision's own (its first eight, should it ever pass 32 bits).
   writeHex(revision <= 0xffffffff ? revision : parseInt(revision.toString(16).slice(0, 8), 16), 24);
-  // xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx, the version and variant digits written over digits 12 and 16.
-  let at = 0;
-  for (let d = 0; d < 32; d++) {
-    if (d === 8 || d === 12 || d === 16 || d === 20) uidChars[at++] = 45;
-    uidChars[at++] = d === 12 ? 52 : d === 16 ? 97 : uidDigits[d];
-  }
+  // The version and variant digits are written over digits 12 and 16; the dashes stay where they were put.
+  uidChars[UID_AT[12]] = 52;
+  uidChars[UID_AT[16]] = 97;
   return String.fromCharCode.apply(null, uidChars);
 }

@@ -1,4 +1,4 @@
-import { deepFreeze, type KubeObject, type Node } from '../../../emulator/kube/index.js';
+import type { KubeObject, Node } from '../../../emulator/kube/index.js';
 import type { ClusterSpec, NodeFacts } from '../cluster/cluster.types.js';
 
 /** SYSTEM_NAMESPACES are made with every cluster. */
@@ -51,9 +51,7 @@ export function nodeObject(facts: NodeFacts, cluster: Pick<ClusterSpec, 'region'
     status: {
       capacity: resources(capacity),
       allocatable: resources(allocatable),
-      // The node's first conditions are the facts' own, frozen: every later change replaces the list (heartbeats, the
-      // node lifecycle controller, status writes), and a node registered per event need not copy them.
-      conditions: deepFreeze(facts.conditions as Node['status']['conditions']),
+      conditions: facts.conditions.map((c) => ({ ...c })),
       addresses: [
         { type: 'InternalIP', address: facts.privateIp },
         { type: 'Hostname', address: facts.name },
