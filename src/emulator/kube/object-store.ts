@@ -64,15 +64,11 @@ export function listObjects<T extends KubeObject = KubeObject>(store: ObjectStor
 
 /** putObject stores an object (creating or replacing it) under the next revision, and returns that revision; indexes see a change made in place only once it is put. A caller holding the object's key (keyOf) may pass it. */
 export function putObject(store: ObjectStore, object: KubeObject, key: string = keyOf(object)): number {
-  store.revision++;
-  object.metadata.resourceVersion = String(store.revision);
   const byKey = (store.objects[object.kind] ??= {});
-  const observer = observers.get(store);
-  const type = observer && (byKey[key] ? 'MODIFIED' : 'ADDED');
+  // Only a watcher needs to know whether the key was new (reading it is a lookup in a map of every object of the kind).
+  const added = observers.has(store) && byKey[key] === undefined;
   byKey[key] = object;
-  indexPut(byKey, key, object);
-  if (observer) observer({ type: type!, object, revision: store.revision });
-  return store.revision;
+  return announce(store, object, byKey, key, added ? 'ADDED' : 'MODIFIED');
 }
 
 /**
@@ -80,11 +76,15 @@ export function putObject(store: ObjectStore, object: KubeObject, key: string = 
  * revision and tells the indexes, without storing the object again (a write into a map of 100,000 pods is a cache miss).
  */
 export function putStoredObject(store: ObjectStore, object: KubeObject, key: string): number {
+  return announce(store, object, store.objects[object.kind], key, 'MODIFIED');
+}
+
+/** announce gives a stored object the next revision and tells the indexes and the store's watcher. */
+function announce(store: ObjectStore, object: KubeObject, byKey: Record<string, KubeObject>, key: string, type: 'ADDED' | 'MODIFIED'): number {
   store.revision++;
   object.metadata.resourceVersion = String(store.revision);
-  const byKey = store.objects[object.kind];
   indexPut(byKey, key, object);
-  observers.get(store)?.({ type: 'MODIFIED', object, revision: store.revision });
+  observers.get(store)?.({ type, object, revision: store.revision });
   return store.revision;
 }
 

@@ -16,8 +16,6 @@ function addScalars(into: Map<string, number> | undefined, from: Map<string, num
 
 /** NodeInfo is one node and its pods; its numbers live in a NodeTable row (the snapshot's, or its own). */
 export class NodeInfo {
-  /** generation counts the changes to what the node's pods request (framework.NodeInfo.Generation). */
-  generation = 0;
   /** memoSlot is the node's place in its snapshot's node list and memo table (-1 until the list is built). */
   memoSlot = -1;
   /** memoTable holds the score memo's answers for this node (see memo-table.ts); told to forget them when the node changes. */
@@ -155,7 +153,7 @@ export class NodeInfo {
   private account(pod: PodInfo, sign: number): void {
     const d = this.table.data;
     const r = this.row;
-    this.generation++;
+    // What the node's pods request changes (kube-scheduler bumps NodeInfo.Generation here): its remembered answers go.
     this.memoTable?.forget(this.memoSlot);
     d[r + col.REQ_CPU] += sign * pod.requests.milliCPU;
     d[r + col.REQ_MEMORY] += sign * pod.requests.memory;

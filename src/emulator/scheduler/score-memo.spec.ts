@@ -20,7 +20,7 @@ function run(nodeCpus: readonly number[], pods: ReadonlyArray<{ shape: number; r
   const scheduled: Array<ReturnType<typeof schedule>> = [];
   let startIndex = 0;
   pods.forEach(({ shape, remove, resize }, i) => {
-    // Now and then a pod leaves its node, which changes that node's numbers (and so its generation) between cycles.
+    // Now and then a pod leaves its node, which changes that node's numbers (so it must forget its answers) between cycles.
     const gone = remove === undefined ? undefined : scheduled[remove % Math.max(1, scheduled.length)];
     if (gone?.outcome === 'Scheduled' && gone.assumed && snapshot.podInfo(gone.assumed.key)) snapshot.removePod(gone.assumed.key);
     // Now and then a node is resized: a new NodeInfo (keeping its pods) takes its place in the node list.

@@ -1,7 +1,7 @@
 /**
  * Node-local verdicts and scores, remembered per node while the node is unchanged. A Filter or Score plugin that
  * declares `nodeLocal` judges a node from the pod's requests and the node's own numbers alone (a Score plugin so marked
- * normalizes nothing): the same pod shape on the same node (same NodeInfo generation) gets the same answer. A
+ * normalizes nothing): the same pod shape on the same unchanged node gets the same answer. A
  * Deployment's pods share one shape, and between two of its pods only the node that took the first has changed, so
  * nearly every node's answer is read back instead of worked out again. The answers live in the snapshot's MemoTable,
  * which forgets a node's answers as soon as what its pods request changes. The results are those the plugins give (scores

@@ -34,9 +34,9 @@ function note(touched: Touched, event: StoredEvent): void {
         // Pods stamped unbound from a template are nothing yet to a kubelet or the scheduler's cache (the scheduler finds
         // pending pods through the store's index of unbound pods); a name used before was touched when its pod went.
         if (a.names) {
-          if ((a.object as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName) for (const name of a.names) touched.pods.add(keyOf({ namespace: a.object?.metadata.namespace, name }));
-        }
-        else if (a.object?.kind === 'Pod') touched.pods.add(keyOf(a.object.metadata));
+          const bound = (a.object as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName !== undefined;
+          if (bound) for (const name of a.names) touched.pods.add(keyOf({ namespace: a.object?.metadata.namespace, name }));
+        } else if (a.object?.kind === 'Pod') touched.pods.add(keyOf(a.object.metadata));
         else if (a.kind === 'Pod') touched.pods.add(keyOf(a));
         // A node's status.volumesAttached changing lets the kubelet start the pods waiting on it for their disks.
         else if (a.kind === 'Node' || a.object?.kind === 'Node') touched.nodes.add(a.name ?? a.object?.metadata.name ?? '');

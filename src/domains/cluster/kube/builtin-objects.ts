@@ -15,15 +15,6 @@ export function namespaceObject(name: string): KubeObject {
   };
 }
 
-/** lastVersion is the version text last written: a cluster's nodes all run one version, and share its text. */
-let lastVersion = { version: '', text: '' };
-
-/** versionText is a Kubernetes version as the kubelet reports it (`v1.7.8`). */
-function versionText(version: string): string {
-  if (version !== lastVersion.version) lastVersion = { version, text: `v${version}` };
-  return lastVersion.text;
-}
-
 /** nodeObject is the Kubernetes Node a CVM registers as: labels, provider id, capacity, addresses, conditions. */
 export function nodeObject(facts: NodeFacts, cluster: Pick<ClusterSpec, 'region' | 'kubernetesVersion'>): Node {
   const { capacity, allocatable } = facts;
@@ -57,8 +48,8 @@ export function nodeObject(facts: NodeFacts, cluster: Pick<ClusterSpec, 'region'
         { type: 'Hostname', address: facts.name },
       ],
       nodeInfo: {
-        kubeletVersion: versionText(cluster.kubernetesVersion),
-        kubeProxyVersion: versionText(cluster.kubernetesVersion),
+        kubeletVersion: `v${cluster.kubernetesVersion}`,
+        kubeProxyVersion: `v${cluster.kubernetesVersion}`,
         containerRuntimeVersion: 'containerd://1.6.9-tke.1',
         operatingSystem: 'linux',
         architecture: 'amd64',

@@ -36,10 +36,7 @@ export function decideKube(command: KubeCommand, state: KubeCluster | undefined)
     case 'SchedulePods': {
       const { clusterId, at, nextStartIndex } = command.data;
       if (!state) return [];
-      // A pass binds a few pods to each node: each node's existence is looked up once.
-      const nodes = new Map<string, boolean>();
-      const nodeExists = (name: string): boolean => nodes.get(name) ?? nodes.set(name, getObject(state, 'Node', undefined, name) !== undefined).get(name)!;
-      const outcomes = command.data.outcomes.filter((o) => pendingPod(state, o.namespace, o.name) && (!o.nodeName || nodeExists(o.nodeName)));
+      const outcomes = command.data.outcomes.filter((o) => pendingPod(state, o.namespace, o.name) && (!o.nodeName || getObject(state, 'Node', undefined, o.nodeName)));
       return outcomes.length === 0 ? [] : [{ type: 'PodsScheduled', data: { clusterId, at, outcomes, nextStartIndex } }];
     }
     case 'AdvancePods': {

@@ -81,7 +81,7 @@ interface KubeletOf {
 export function applyPodsAdvanced(cluster: KubeCluster, data: Advanced): void {
   const stage = podStages.find((s) => s.name === data.stage);
   if (!stage) return;
-  // The pods of a pass come a few to a node: each node is looked up once (its name is the same string in every pod).
+  // Per node of the pass: the Node, the kubelet as event source, and the IP allocator that must see the pass's earlier picks.
   const kubelets = new Map<string | undefined, KubeletOf>();
   for (const { namespace, name, pulledMs } of data.pods) {
     const key = objectKey(namespace, name);

@@ -54,10 +54,11 @@ export class InterPodAffinityPlugin implements PreFilterPlugin, FilterPlugin, Sc
 
   /** preFilter counts matching pods per domain, or skips when neither the pod nor any existing pod has required terms. */
   preFilter(state: CycleState, pod: PodInfo, snapshot: ClusterSnapshot): Status {
-    // Nothing to count (the usual case): skip without building the counts.
-    if (!snapshot.anyPodsWithRequiredAntiAffinity && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) return Status.skip;
+    const ownTerms = pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0;
+    // With no required anti-affinity anywhere (the usual case) there is nothing to count: skip without building counts.
+    if (!ownTerms && !snapshot.anyPodsWithRequiredAntiAffinity) return Status.skip;
     const existing = existingAntiAffinityCounts(pod, snapshot);
-    if (existing.size === 0 && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) return Status.skip;
+    if (existing.size === 0 && !ownTerms) return Status.skip;
     const affinity = pod.requiredAffinityTerms.map((t) => mergeNamespaces(t, snapshot));
     const antiAffinity = pod.requiredAntiAffinityTerms.map((t) => mergeNamespaces(t, snapshot));
     const counts = incomingCounts(affinity, antiAffinity, snapshot);
